@@ -1,0 +1,20 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+/** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
+const base = process.env.BASE_PATH || '/';
+/** The public origin, for canonical links, the sitemap and the feed. */
+const site = process.env.SITE_URL || 'https://treeai-lab.github.io';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'ignore',
+	build: { format: 'directory' },
+	integrations: [mdx(), sitemap()],
+	// No telemetry, no prefetch of third-party resources: the build and the site stay offline.
+	devToolbar: { enabled: false },
+	server: { host: '127.0.0.1', port: 4321 },
+});

@@ -1,0 +1,46 @@
+/**
+ * `npm run build`: validate the catalogue, build the site with Astro, index it with Pagefind.
+ * Bad data stops the build before Astro runs, with the same messages as `npm run validate`.
+ * Each step's wall time is printed; `BUILD_REPORT=file.json` also writes them as JSON (bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
+import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
+import { indexSite } from './lib/pagefind-index.ts';
+
+const dist = path.resolve('dist');
+const steps: Record<string, number> = {};
+const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+	const start = performance.now();
+	const result = await fn();
+	steps[name] = Math.round(performance.now() - start);
+	return result;
+};
+
+const dir = catalogueDir();
+const loaded = await time('validate', () => loadCatalogue(dir));
+for (const d of loaded.diagnostics) {
+	(d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
+	if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(d));
+}
+if (!loaded.catalogue) {
+	console.error(`✗ ${displayPath(dir)}: the catalogue has errors; nothing was built. Fix them and run "npm run build" again.`);
+	process.exit(1);
+}
+console.log(`✓ ${displayPath(dir)}: ${loaded.catalogue.papers.length} papers valid`);
+
+await time('astro', () => {
+	const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+	const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	if (run.status !== 0) {
+		console.error('✗ astro build failed');
+		process.exit(run.status ?? 1);
+	}
+});
+
+const indexed = await time('pagefind', () => indexSite(dist));
+console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${displayPath(indexed.outputPath)}`);
+console.log(`build: ${Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps, papers: loaded.catalogue.papers.length }, null, 2));

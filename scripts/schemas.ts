@@ -1,0 +1,14 @@
+/**
+ * `npm run schemas`: write the JSON Schemas generated from the zod schemas to public/schemas/.
+ * A test fails when the committed files differ from what this writes.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { jsonSchemas } from '../src/catalogue/json-schema.ts';
+
+const out = path.resolve('public/schemas');
+mkdirSync(out, { recursive: true });
+for (const [name, text] of Object.entries(jsonSchemas())) {
+	writeFileSync(path.join(out, name), text);
+	console.log(`wrote public/schemas/${name}`);
+}

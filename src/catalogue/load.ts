@@ -1,0 +1,153 @@
+/**
+ * Read a catalogue folder (taxonomy, venues, site text, star snapshot, one YAML file per paper),
+ * validate every file against its schema and every cross-file rule, and return the data with
+ * positioned diagnostics. Used by `npm run validate`, the site build and the tests alike.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
+import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import {
+	PAPER_KEYS,
+	PaperSchema,
+	SiteSchema,
+	StarsSchema,
+	TaxonomySchema,
+	VenuesSchema,
+	type Paper,
+	type Site,
+	type Stars,
+	type TaxonomyNode,
+	type Venue,
+} from './schema.ts';
+import { checkSchema, parseYamlFile } from './yaml-file.ts';
+
+/** A validated catalogue. */
+export interface Catalogue {
+	/** The folder it was read from. */
+	dir: string;
+	site: Site;
+	taxonomy: TaxonomyNode[];
+	venues: Venue[];
+	/** Papers sorted by id. */
+	papers: Paper[];
+	stars: Stars;
+}
+
+/** The catalogue (null when a file it needs is unusable) and every problem found. */
+export interface LoadResult {
+	catalogue: Catalogue | null;
+	diagnostics: Diagnostic[];
+	/** Number of files read. */
+	files: number;
+}
+
+/** The catalogue folder from `CATALOGUE_DIR`, default `data`. */
+export function catalogueDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.CATALOGUE_DIR || 'data');
+}
+
+/** How a file is named in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+	const rel = path.relative(process.cwd(), file);
+	return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+/;
+
+/** Load and check the catalogue in `dir`. Never throws on bad data. */
+export function loadCatalogue(dir: string): LoadResult {
+	const diagnostics: Diagnostic[] = [];
+	let files = 0;
+	const read = (name: string, required: boolean): { file: string; text: string } | null => {
+		const abs = path.join(dir, name);
+		const file = displayPath(abs);
+		if (!existsSync(abs)) {
+			if (required) diagnostics.push({ file, line: 1, col: 1, field: '(file)', message: `missing: the catalogue needs ${name}`, severity: 'error' });
+			return null;
+		}
+		files++;
+		const text = readFileSync(abs, 'utf8');
+		if (name.endsWith('.yaml') && !SCHEMA_LINE.test(text.replace(/^\uFEFF/, ''))) {
+			diagnostics.push({ file, line: 1, col: 1, field: '(file)', message: 'the first line should be "# yaml-language-server: $schema=…" so editors check this file as you type', severity: 'warning' });
+		}
+		return { file, text };
+	};
+
+	const parse = <T>(name: string, schema: Parameters<typeof checkSchema<T>>[1], required: boolean, keys: readonly string[] = []) => {
+		const src = read(name, required);
+		if (!src) return { data: undefined, yf: undefined };
+		const yf = parseYamlFile(src.file, src.text);
+		const { data, diagnostics: found } = checkSchema(yf, schema, keys);
+		diagnostics.push(...found);
+		return { data, yf };
+	};
+
+	const tax = parse('taxonomy.yaml', TaxonomySchema, true, ['slug', 'title', 'description', 'children']);
+	if (tax.data && tax.yf) diagnostics.push(...checkTaxonomy(tax.yf, tax.data));
+	const ven = parse('venues.yaml', VenuesSchema, true, ['name', 'fullName', 'kind', 'aliases', 'slug']);
+	if (ven.data && ven.yf) diagnostics.push(...checkVenues(ven.yf, ven.data));
+	const site = parse('site.yaml', SiteSchema, false, ['title', 'preamble', 'postamble', 'backToTop', 'repository']);
+	const stars = readStars(dir, diagnostics);
+	if (stars.read) files++;
+
+	const papers: CheckedPaper[] = [];
+	const papersDir = path.join(dir, 'papers');
+	const names = existsSync(papersDir) ? readdirSync(papersDir).sort() : [];
+	if (!existsSync(papersDir)) {
+		diagnostics.push({ file: displayPath(papersDir), line: 1, col: 1, field: '(folder)', message: 'missing: the catalogue needs a papers/ folder with one YAML file per paper', severity: 'error' });
+	}
+	for (const name of names) {
+		if (/\.yml$/i.test(name) || (/\.yaml$/i.test(name) && !name.endsWith('.yaml'))) {
+			diagnostics.push({ file: displayPath(path.join(papersDir, name)), line: 1, col: 1, field: '(file name)', message: `paper files end in ".yaml"; rename it to "${name.replace(/\.ya?ml$/i, '.yaml')}"`, severity: 'error' });
+			continue;
+		}
+		if (!name.endsWith('.yaml')) continue;
+		const id = name.slice(0, -'.yaml'.length);
+		const p = parse(`papers/${name}`, PaperSchema, true, PAPER_KEYS);
+		if (p.yf) diagnostics.push(...checkPaperId(id, p.yf));
+		if (p.data && p.yf) papers.push({ id, yf: p.yf, data: p.data });
+	}
+
+	if (tax.data && ven.data) diagnostics.push(...checkPapers(papers, tax.data, ven.data));
+	const sorted = sortDiagnostics(diagnostics);
+	const ok = tax.data && ven.data && !sorted.some((d) => d.severity === 'error');
+	const catalogue: Catalogue | null = ok
+		? {
+				dir,
+				site: site.data ?? { title: path.basename(dir) },
+				taxonomy: tax.data!,
+				venues: ven.data!,
+				papers: papers.map((p) => ({ id: p.id, ...p.data })),
+				stars: stars.data,
+			}
+		: null;
+	return { catalogue, diagnostics: sorted, files };
+}
+
+function readStars(dir: string, diagnostics: Diagnostic[]): { data: Stars; read: boolean } {
+	const abs = path.join(dir, 'stars.json');
+	if (!existsSync(abs)) return { data: {}, read: false };
+	const file = displayPath(abs);
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(abs, 'utf8'));
+	} catch (err) {
+		diagnostics.push({ file, line: 1, col: 1, field: '(json)', message: `not valid JSON (${(err as Error).message}); regenerate it with "npm run stars" or restore it with git`, severity: 'error' });
+		return { data: {}, read: true };
+	}
+	const result = StarsSchema.safeParse(json);
+	if (!result.success) {
+		const issue = result.error.issues[0]!;
+		diagnostics.push({ file, line: 1, col: 1, field: issue.path.map(String).join('.') || '(json)', message: `${issue.message}; this file is written by "npm run stars", never by hand`, severity: 'error' });
+		return { data: {}, read: true };
+	}
+	return { data: result.data, read: true };
+}
+
+/** Load the catalogue or throw a CatalogueError with the validator's messages (for the build). */
+export function loadCatalogueOrThrow(dir: string = catalogueDir()): Catalogue {
+	const { catalogue, diagnostics } = loadCatalogue(dir);
+	if (!catalogue) throw new CatalogueError(diagnostics);
+	return catalogue;
+}

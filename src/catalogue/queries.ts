@@ -1,0 +1,169 @@
+/**
+ * Every query the pages make over the catalogue, computed once into an index (`Atlas`): papers by
+ * id and by category, counts at every node, venues, years, related papers. No Astro imports, so
+ * unit tests reach it directly; every lookup is a Map read, so 10,000 papers stay cheap.
+ */
+import { githubRepo } from './links.ts';
+import type { Catalogue } from './load.ts';
+import type { Paper, Stars, Venue } from './schema.ts';
+import { venueSlug } from './checks.ts';
+import { buildTree, type Tree, type TreeNode } from './tree.ts';
+
+/** A paper as pages show it: the data plus what is derived from it. */
+export interface PaperView extends Paper {
+	/** GitHub `owner/name` of the code link, or null. */
+	repo: string | null;
+	/** Star count from the snapshot, or null when unknown. */
+	stars: number | null;
+	/** Day of the star snapshot, or null. */
+	starsChecked: string | null;
+	/** Site-relative URL of the paper page, base included. */
+	url: string;
+	/** The venue record (kind, full name). */
+	venueInfo: Venue;
+}
+
+/** A venue with its papers. */
+export interface VenueView extends Venue {
+	slug: string;
+	url: string;
+	papers: PaperView[];
+}
+
+/** The indexed catalogue. */
+export interface Atlas {
+	site: Catalogue['site'];
+	tree: Tree;
+	papers: PaperView[];
+	paperById: Map<string, PaperView>;
+	/** Papers of each leaf, newest first. */
+	papersByLeaf: Map<string, PaperView[]>;
+	/** Distinct papers at or below each node. */
+	countBySlug: Map<string, number>;
+	venues: VenueView[];
+	venueByName: Map<string, VenueView>;
+	/** Years present, newest first, with their papers. */
+	years: Array<{ year: number; papers: PaperView[] }>;
+	/** Base path with a trailing slash, such as "/" or "/Awesome-KV-Cache-Management/". */
+	base: string;
+	/** Site-relative URL of a taxonomy node. */
+	nodeUrl(node: TreeNode): string;
+}
+
+/** Join the base path and a site path: withBase('/x/', 'papers/a/') → '/x/papers/a/'. */
+export function withBase(base: string, pathname: string): string {
+	const b = base.endsWith('/') ? base : `${base}/`;
+	return b + pathname.replace(/^\/+/, '');
+}
+
+/** Newest first, then by title: the order of every paper list. */
+export function byNewest(a: Paper, b: Paper): number {
+	return b.year - a.year || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
+}
+
+/** Build the index of a validated catalogue. `base` is Astro's BASE_URL. */
+export function buildAtlas(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers' | 'stars'>, base = '/'): Atlas {
+	const b = base.endsWith('/') ? base : `${base}/`;
+	const tree = buildTree(catalogue.taxonomy);
+	const venueRecords = new Map(catalogue.venues.map((v) => [v.name, v]));
+	const papers = catalogue.papers.map((p) => toView(p, catalogue.stars, venueRecords, b)).sort(byNewest);
+	const paperById = new Map(papers.map((p) => [p.id, p]));
+
+	const papersByLeaf = new Map<string, PaperView[]>(tree.leaves.map((l) => [l.slug, []]));
+	const countBySlug = new Map<string, number>(tree.nodes.map((n) => [n.slug, 0]));
+	for (const p of papers) {
+		const counted = new Set<string>();
+		for (const slug of p.categories) {
+			papersByLeaf.get(slug)?.push(p);
+			for (let n = tree.bySlug.get(slug) ?? null; n; n = n.parent) {
+				if (counted.has(n.slug)) continue;
+				counted.add(n.slug);
+				countBySlug.set(n.slug, (countBySlug.get(n.slug) ?? 0) + 1);
+			}
+		}
+	}
+
+	const venues: VenueView[] = catalogue.venues.map((v) => {
+		const slug = venueSlug(v);
+		return { ...v, slug, url: withBase(b, `venues/${slug}/`), papers: [] };
+	});
+	const venueByName = new Map(venues.map((v) => [v.name, v]));
+	for (const p of papers) venueByName.get(p.venue)?.papers.push(p);
+
+	const yearMap = new Map<number, PaperView[]>();
+	for (const p of papers) {
+		const list = yearMap.get(p.year) ?? [];
+		list.push(p);
+		yearMap.set(p.year, list);
+	}
+	const years = [...yearMap.entries()].sort((x, y) => y[0] - x[0]).map(([year, list]) => ({ year, papers: list }));
+
+	return {
+		site: catalogue.site,
+		tree,
+		papers,
+		paperById,
+		papersByLeaf,
+		countBySlug,
+		venues,
+		venueByName,
+		years,
+		base: b,
+		nodeUrl: (node) => withBase(b, `${node.path.join('/')}/`),
+	};
+}
+
+function toView(p: Paper, stars: Stars, venues: Map<string, Venue>, base: string): PaperView {
+	const repo = githubRepo(p.code);
+	const snap = repo ? stars[repo] : undefined;
+	return {
+		...p,
+		repo,
+		stars: snap?.stars ?? null,
+		starsChecked: snap?.checked ?? null,
+		url: withBase(base, `papers/${p.id}/`),
+		venueInfo: venues.get(p.venue) ?? { name: p.venue, kind: 'other' },
+	};
+}
+
+/** Papers that share a category with `paper`, most shared categories first, then newest; at most `limit`. */
+export function relatedPapers(atlas: Atlas, paper: PaperView, limit = 6): PaperView[] {
+	const score = new Map<string, number>();
+	for (const slug of paper.categories) {
+		// Each leaf list is already newest first; looking at its first few keeps this linear.
+		for (const q of (atlas.papersByLeaf.get(slug) ?? []).slice(0, limit * 4)) {
+			if (q.id !== paper.id) score.set(q.id, (score.get(q.id) ?? 0) + 1);
+		}
+	}
+	return [...score.entries()]
+		.map(([id, s]) => ({ p: atlas.paperById.get(id)!, s }))
+		.sort((x, y) => y.s - x.s || byNewest(x.p, y.p))
+		.slice(0, limit)
+		.map((x) => x.p);
+}
+
+/** The catalogue API served as /papers.json (its shape is a public contract; see DESIGN.md). */
+export function papersJson(atlas: Atlas): unknown {
+	const node = (n: TreeNode): unknown => ({
+		slug: n.slug,
+		title: n.title,
+		url: atlas.nodeUrl(n),
+		children: n.children.map(node),
+	});
+	return {
+		taxonomy: atlas.tree.roots.map(node),
+		papers: [...atlas.papers].sort((a, b) => a.id.localeCompare(b.id)).map((p) => ({
+			id: p.id,
+			title: p.title,
+			aliases: p.aliases ?? [],
+			year: p.year,
+			venue: p.venue,
+			categories: p.categories,
+			paper: p.paper ?? null,
+			code: p.code ?? null,
+			repo: p.repo,
+			stars: p.stars,
+			url: p.url,
+		})),
+	};
+}

@@ -1,0 +1,168 @@
+/**
+ * The catalogue's data model: zod schemas for the taxonomy, the venues, one paper, the site
+ * text and the star snapshot. Plain TypeScript (no `astro:` imports) so that Astro, the CLIs in
+ * `scripts/` and the tests share one definition. Cross-file rules (a category exists and is a
+ * leaf, a venue is known, no two papers share an arXiv id) live in `checks.ts`.
+ */
+import { z } from 'zod';
+
+/** The earliest year a paper of this field can carry (the Transformer predates it by little). */
+export const MIN_YEAR = 1990;
+/** Papers may be dated next year (camera-ready versions of accepted work). */
+export const maxYear = (): number => new Date().getUTCFullYear() + 1;
+
+/** Lower-case words joined by hyphens: the form of every slug and paper id. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug: used in URLs and as the key that papers use to name their categories. */
+export const SlugSchema = z
+	.string()
+	.regex(SLUG_PATTERN, 'must be lower-case letters, digits and single hyphens, such as "kv-cache-selection"');
+
+/** Text shown on the site; never HTML, never empty, one line. */
+export const TextSchema = z
+	.string()
+	.trim()
+	.min(1, 'must not be empty')
+	.refine((s) => !/[\r\n]/.test(s), 'must be on one line');
+
+/**
+ * An absolute http(s) URL. Other schemes (`javascript:`, `data:`, `ftp:`) and protocol-relative
+ * `//host` links are refused, so no link on the site can run code.
+ */
+export const UrlSchema = z
+	.string()
+	.trim()
+	.refine((s) => /^https?:\/\//i.test(s), 'must be an absolute http:// or https:// URL')
+	.refine((s) => URL.canParse(s) && /^[^\s<>"]+$/.test(s), 'is not a valid URL (spaces or quotes in it?)');
+
+/** A calendar date written YYYY-MM-DD (YAML may hand it over as a Date). */
+export const DateSchema = z.preprocess(
+	(v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, such as 2025-01-31'),
+);
+
+/** One node of the taxonomy tree; a node without children is a leaf, the category papers name. */
+export interface TaxonomyNode {
+	slug: string;
+	title: string;
+	description?: string | undefined;
+	children?: TaxonomyNode[] | undefined;
+}
+
+/** A taxonomy node: inner nodes group, leaves hold papers. */
+export const TaxonomyNodeSchema: z.ZodType<TaxonomyNode> = z.lazy(() =>
+	z.strictObject({
+		/** Unique over the whole tree; the last part of the node's URL. */
+		slug: SlugSchema.describe('Unique over the whole tree; the last part of the node\'s URL.'),
+		/** The heading readers see. */
+		title: TextSchema.describe('The heading readers see.'),
+		/** Markdown shown under the heading (links and emphasis; no HTML). */
+		description: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('Markdown shown under the heading (links and emphasis; no HTML).'),
+		/** Sub-categories; leave out for a leaf. */
+		children: z.array(TaxonomyNodeSchema).min(1, 'must list at least one node; leave the key out for a leaf').optional().describe('Sub-categories; leave out for a leaf.'),
+	}),
+);
+
+/** `data/taxonomy.yaml`: the list of top-level groups. */
+export const TaxonomySchema = z.array(TaxonomyNodeSchema).min(1, 'must hold at least one top-level group');
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/** What kind of publication a venue is; decides the BibTeX entry type. */
+export const VenueKindSchema = z.enum(['conference', 'journal', 'workshop', 'preprint', 'other']);
+export type VenueKind = z.infer<typeof VenueKindSchema>;
+
+/** One venue with the other spellings contributors use for it. */
+export const VenueSchema = z.strictObject({
+	/** The canonical short name papers use, such as "NeurIPS". */
+	name: TextSchema.describe('The canonical short name papers use, such as "NeurIPS".'),
+	/** The full name, such as "Conference on Neural Information Processing Systems". */
+	fullName: TextSchema.optional().describe('The full name, such as "Conference on Neural Information Processing Systems".'),
+	/** Conference, journal, workshop, preprint (arXiv) or other. */
+	kind: VenueKindSchema.describe('Conference, journal, workshop, preprint (arXiv) or other.'),
+	/** Other spellings accepted on import and pointed to by "did you mean": "NIPS", "ICLR sub.". */
+	aliases: z.array(TextSchema).optional().describe('Other spellings accepted on import and pointed to by "did you mean": "NIPS", "ICLR sub.".'),
+	/** Slug of the venue's page; derived from the name when left out. */
+	slug: SlugSchema.optional().describe('Slug of the venue\'s page; derived from the name when left out.'),
+});
+export type Venue = z.infer<typeof VenueSchema>;
+
+/** `data/venues.yaml`: every venue a paper may name. */
+export const VenuesSchema = z.array(VenueSchema).min(1, 'must list at least one venue');
+
+/** The fields of a paper, in the canonical order written by `npm run new` and the importer. */
+export const PAPER_KEYS = [
+	'title',
+	'aliases',
+	'year',
+	'venue',
+	'categories',
+	'paper',
+	'code',
+	'codeOfficial',
+	'authors',
+	'summary',
+	'bibtex',
+	'added',
+] as const;
+
+/** `data/papers/<id>.yaml`: one paper; the file name (without `.yaml`) is its id. */
+export const PaperSchema = z.strictObject({
+	/** The full title as published. */
+	title: TextSchema.describe('The full title as published.'),
+	/** Short names readers search for: "SnapKV", "vLLM", "PagedAttention". */
+	aliases: z.array(TextSchema).optional().describe('Short names readers search for: "SnapKV", "vLLM", "PagedAttention".'),
+	/** Year of publication (of the venue named, or of the preprint). */
+	year: z
+		.number({ error: 'must be a year written as a number, such as 2024' })
+		.int('must be a whole year, such as 2024')
+		.min(MIN_YEAR, `must be ${MIN_YEAR} or later`)
+		.refine((y) => y <= maxYear(), { message: `must not be later than next year` }).describe('Year of publication (of the venue named, or of the preprint).'),
+	/** The venue's canonical name from `data/venues.yaml` ("arXiv" for preprints). */
+	venue: TextSchema.describe('The venue\'s canonical name from `data/venues.yaml` ("arXiv" for preprints).'),
+	/** One or more leaf slugs of `data/taxonomy.yaml`; a paper in several categories is one file. */
+	categories: z.array(SlugSchema).min(1, 'must name at least one category (a leaf slug of data/taxonomy.yaml)').describe('One or more leaf slugs of `data/taxonomy.yaml`; a paper in several categories is one file.'),
+	/** Link to the paper (arXiv abstract, proceedings page or PDF). */
+	paper: UrlSchema.optional().describe('Link to the paper (arXiv abstract, proceedings page or PDF).'),
+	/** Link to the code, such as https://github.com/owner/name. */
+	code: UrlSchema.optional().describe('Link to the code, such as https://github.com/owner/name.'),
+	/** `false` when the code is not by the authors (a reimplementation). */
+	codeOfficial: z.boolean().optional().describe('`false` when the code is not by the authors (a reimplementation).'),
+	/** Authors in publication order. */
+	authors: z.array(TextSchema).optional().describe('Authors in publication order.'),
+	/** A sentence or two on the key technique (markdown, no HTML). */
+	summary: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('A sentence or two on the key technique (markdown, no HTML).'),
+	/** A BibTeX entry to use instead of the one generated from these fields. */
+	bibtex: z.string().trim().startsWith('@', 'must be one BibTeX entry starting with "@"').optional().describe('A BibTeX entry to use instead of the one generated from these fields.'),
+	/** The day the paper was added to the list, YYYY-MM-DD (orders the feed). */
+	added: DateSchema.optional().describe('The day the paper was added to the list, YYYY-MM-DD (orders the feed).'),
+});
+export type PaperData = z.infer<typeof PaperSchema>;
+
+/** A paper with its id (the file name). */
+export type Paper = PaperData & { id: string };
+
+/** `data/site.yaml`: the list's own text, kept so the exported README matches the original. */
+export const SiteSchema = z.strictObject({
+	/** The list's name, the README's first heading. */
+	title: TextSchema.describe('The list\'s name, the README\'s first heading.'),
+	/** Markdown between the title and the table of contents (intro, how to cite, news). */
+	preamble: z.string().optional().describe('Markdown between the title and the table of contents (intro, how to cite, news).'),
+	/** Markdown after the last section. */
+	postamble: z.string().optional().describe('Markdown after the last section.'),
+	/** Link text appended to each leaf heading in the README, such as "To Top👆🏻"; none when left out. */
+	backToTop: z.string().optional().describe('Link text appended to each leaf heading in the README, such as "To Top👆🏻"; none when left out.'),
+	/** Repository of the list, owner/name (the "Edit this paper" links and the footer). */
+	repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name').optional().describe('Repository of the list, owner/name (the "Edit this paper" links and the footer).'),
+});
+export type Site = z.infer<typeof SiteSchema>;
+
+/** One entry of `data/stars.json`. */
+export const StarEntrySchema = z.strictObject({
+	stars: z.number().int().min(0),
+	checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/** `data/stars.json`: written by `npm run stars`, never by hand. Keys are "owner/name". */
+export const StarsSchema = z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), StarEntrySchema);
+export type Stars = z.infer<typeof StarsSchema>;

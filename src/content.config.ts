@@ -1,0 +1,23 @@
+/**
+ * Astro collections over the catalogue. The loaders run the same validation as
+ * `npm run validate` (a bad file stops the build with the same messages); the schemas are the
+ * shared zod schemas of src/catalogue/.
+ */
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { catalogueDir, loadCatalogueOrThrow } from './catalogue/load.ts';
+import { PaperSchema, VenueSchema } from './catalogue/schema.ts';
+
+const catalogue = () => loadCatalogueOrThrow(catalogueDir());
+
+const papers = defineCollection({
+	loader: async () => catalogue().papers,
+	schema: PaperSchema.extend({ id: z.string() }),
+});
+
+const venues = defineCollection({
+	loader: async () => catalogue().venues.map((v) => ({ id: v.name, ...v })),
+	schema: VenueSchema.extend({ id: z.string() }),
+});
+
+export const collections = { papers, venues };
