@@ -8,9 +8,18 @@ const base = process.env.BASE_PATH || '/';
 /** The public origin, for canonical links, the sitemap and the feed. */
 const site = process.env.SITE_URL || 'https://treeai-lab.github.io';
 
+/**
+ * `DIST_DIR` builds elsewhere than dist/ (tests and the benchmark build side by side); each output
+ * folder gets its own cache so two builds of different catalogues never share a content store.
+ */
+const outDir = process.env.DIST_DIR || 'dist';
+const cacheDir = process.env.DIST_DIR ? `${process.env.DIST_DIR.replace(/\/+$/, '')}.cache` : undefined;
+
 export default defineConfig({
 	site,
 	base,
+	outDir,
+	...(cacheDir ? { cacheDir } : {}),
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [mdx(), sitemap()],

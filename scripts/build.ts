@@ -10,7 +10,7 @@ import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { indexSite } from './lib/pagefind-index.ts';
 
-const dist = path.resolve('dist');
+const dist = path.resolve(process.env.DIST_DIR || 'dist');
 const steps: Record<string, number> = {};
 const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
 	const start = performance.now();
