@@ -33,8 +33,10 @@ export const TextSchema = z
 export const UrlSchema = z
 	.string()
 	.trim()
-	.refine((s) => /^https?:\/\//i.test(s), 'must be an absolute http:// or https:// URL')
-	.refine((s) => URL.canParse(s) && /^[^\s<>"]+$/.test(s), 'is not a valid URL (spaces or quotes in it?)');
+	.superRefine((s, ctx) => {
+		if (!/^https?:\/\//i.test(s)) ctx.addIssue({ code: 'custom', message: 'must be an absolute http:// or https:// URL' });
+		else if (!URL.canParse(s) || !/^[^\s<>"]+$/.test(s)) ctx.addIssue({ code: 'custom', message: 'is not a valid URL (spaces or quotes in it?)' });
+	});
 
 /** A calendar date written YYYY-MM-DD (YAML may hand it over as a Date). */
 export const DateSchema = z.preprocess(

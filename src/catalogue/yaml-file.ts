@@ -129,7 +129,8 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown, path: readonly Pro
 	if (issue.code === 'invalid_type') {
 		if (!present) return `is required but missing; add "${String(path.at(-1) ?? 'value')}:"`;
 		if (path.length === 0) return `the file must hold ${article(issue.expected)} ${issue.expected}, not ${describe(root)}`;
-		return `must be ${article(issue.expected)} ${issue.expected}, not ${describe(valueAt(root, path))}`;
+		const custom = !/^Invalid input/.test(issue.message);
+		return `${custom ? issue.message : `must be ${article(issue.expected)} ${issue.expected}`}, not ${describe(valueAt(root, path))}`;
 	}
 	if (issue.code === 'invalid_value' && 'values' in issue) {
 		return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

@@ -1,0 +1,44 @@
+/**
+ * Test helpers: copy the fixture catalogue to a temp folder, edit one file, run a CLI for real.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The small valid catalogue shipped for tests. */
+export const FIXTURE = path.join(ROOT, 'tests/fixtures/catalogue');
+/** Node 22 from the `node` devDependency. */
+export const NODE = path.join(ROOT, 'node_modules/.bin/node');
+
+/** A fresh copy of a catalogue in a temp folder; returns its path. */
+export function copyCatalogue(from = FIXTURE): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'atlas-cat-'));
+	cpSync(from, dir, { recursive: true });
+	return dir;
+}
+
+/** Write `text` to `rel` inside `dir`. */
+export function writeIn(dir: string, rel: string, text: string): string {
+	const file = path.join(dir, rel);
+	writeFileSync(file, text);
+	return file;
+}
+
+/** Read a file of `dir`. */
+export function readIn(dir: string, rel: string): string {
+	return readFileSync(path.join(dir, rel), 'utf8');
+}
+
+/** Run `node scripts/<script>.ts args…` from the repository root; returns exit code and output. */
+export function runScript(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+	const run = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+		timeout: 120_000,
+	});
+	return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
