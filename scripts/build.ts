@@ -33,7 +33,9 @@ console.log(`✓ ${displayPath(dir)}: ${loaded.catalogue.papers.length} papers v
 
 await time('astro', () => {
 	const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-	const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
+	const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
 	if (run.status !== 0) {
 		console.error('✗ astro build failed');
 		process.exit(run.status ?? 1);

@@ -32,12 +32,25 @@ export function readIn(dir: string, rel: string): string {
 	return readFileSync(path.join(dir, rel), 'utf8');
 }
 
+/**
+ * The environment a CLI would get from a shell: without the variables Vitest sets for its own
+ * Vite (BASE_URL, MODE, NODE_ENV=test…), which would otherwise leak into Astro's build.
+ */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [k, v] of Object.entries(process.env)) {
+		if (/^(?:BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV|VITEST.*)$/.test(k)) continue;
+		env[k] = v;
+	}
+	return { ...env, GITHUB_ACTIONS: '', ...extra };
+}
+
 /** Run `node scripts/<script>.ts args…` from the repository root; returns exit code and output. */
 export function runScript(script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
 	const run = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: { ...process.env, GITHUB_ACTIONS: '', ...env },
+		env: cleanEnv(env),
 		timeout: 120_000,
 	});
 	return { code: run.status, stdout: run.stdout, stderr: run.stderr };
