@@ -2,6 +2,8 @@
  * `npm run build`: validate the catalogue, build the site with Astro, index it with Pagefind.
  * Bad data stops the build before Astro runs, with the same messages as `npm run validate`.
  * Each step's wall time is printed; `BUILD_REPORT=file.json` also writes them as JSON (bench).
+ * `--step validate|astro|pagefind` runs one step only, so the benchmark can measure each step's
+ * memory in its own process; without it the three run in order, as always.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,39 +12,58 @@ import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { indexSite } from './lib/pagefind-index.ts';
 
+const STEPS = ['validate', 'astro', 'pagefind'] as const;
+type Step = (typeof STEPS)[number];
+
+const stepArg = process.argv.indexOf('--step');
+const only = stepArg >= 0 ? process.argv[stepArg + 1] : undefined;
+if (only !== undefined && !STEPS.includes(only as Step)) {
+	console.error(`--step must be one of ${STEPS.join(', ')}, not "${only}"`);
+	process.exit(2);
+}
+const runs = (step: Step) => only === undefined || only === step;
+
 const dist = path.resolve(process.env.DIST_DIR || 'dist');
 const steps: Record<string, number> = {};
-const time = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+const time = async <T>(name: Step, fn: () => T | Promise<T>): Promise<T> => {
 	const start = performance.now();
 	const result = await fn();
 	steps[name] = Math.round(performance.now() - start);
 	return result;
 };
 
-const dir = catalogueDir();
-const loaded = await time('validate', () => loadCatalogue(dir));
-for (const d of loaded.diagnostics) {
-	(d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
-	if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(d));
-}
-if (!loaded.catalogue) {
-	console.error(`✗ ${displayPath(dir)}: the catalogue has errors; nothing was built. Fix them and run "npm run build" again.`);
-	process.exit(1);
-}
-console.log(`✓ ${displayPath(dir)}: ${loaded.catalogue.papers.length} papers valid`);
-
-await time('astro', () => {
-	const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-	// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
-	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
-	const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
-	if (run.status !== 0) {
-		console.error('✗ astro build failed');
-		process.exit(run.status ?? 1);
+let papers: number | undefined;
+if (runs('validate')) {
+	const dir = catalogueDir();
+	const loaded = await time('validate', () => loadCatalogue(dir));
+	for (const d of loaded.diagnostics) {
+		(d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
+		if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(d));
 	}
-});
+	if (!loaded.catalogue) {
+		console.error(`✗ ${displayPath(dir)}: the catalogue has errors; nothing was built. Fix them and run "npm run build" again.`);
+		process.exit(1);
+	}
+	papers = loaded.catalogue.papers.length;
+	console.log(`✓ ${displayPath(dir)}: ${papers} papers valid`);
+}
 
-const indexed = await time('pagefind', () => indexSite(dist));
-console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${displayPath(indexed.outputPath)}`);
+if (runs('astro')) {
+	await time('astro', () => {
+		const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
+		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+		if (run.status !== 0) {
+			console.error('✗ astro build failed');
+			process.exit(run.status ?? 1);
+		}
+	});
+}
+
+if (runs('pagefind')) {
+	const indexed = await time('pagefind', () => indexSite(dist));
+	console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${displayPath(indexed.outputPath)}`);
+}
 console.log(`build: ${Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
-if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps, papers: loaded.catalogue.papers.length }, null, 2));
+if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps, papers }, null, 2));
