@@ -1,0 +1,147 @@
+/**
+ * `npm run bench -- --papers N [--papers M …] [--json] [--keep] [--seed S]`: write a synthetic
+ * catalogue of N papers over the real taxonomy and venues into a temp folder, build it with the
+ * real pipeline (`node scripts/build.ts --step …`, one process per step so each step's peak
+ * memory is its own), and report wall time and peak memory per step, pages, dist size, Pagefind
+ * index size, the largest page and the bytes of a first search. Targets (issue 6): 10,000 papers
+ * in ≤ 45 s and ≤ 1.5 GiB, and time per paper at 10,000 no worse than at 1,000.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { distSizes, type DistSizes } from './lib/dist-sizes.ts';
+import { measure } from './lib/measure-process.ts';
+import { realCatalogueSource, writeSyntheticCatalogue, type SyntheticReport } from './lib/synthetic.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const STEPS = ['validate', 'astro', 'pagefind'] as const;
+
+/** One step's cost. */
+interface StepResult {
+	wallMs: number;
+	peakProcessBytes: number;
+	peakTreeBytes: number;
+}
+
+/** One benchmark run. */
+interface BenchResult {
+	papers: number;
+	catalogue: SyntheticReport & { source: string; generateMs: number };
+	steps: Record<(typeof STEPS)[number], StepResult>;
+	totalMs: number;
+	msPerPaper: number;
+	peakBytes: number;
+	sizes: DistSizes;
+	/** The temp folder, when kept. */
+	kept?: string;
+}
+
+function usage(message: string): never {
+	console.error(`${message}\nusage: npm run bench -- --papers N [--papers M …] [--json] [--keep] [--seed S]`);
+	process.exit(2);
+}
+
+function parseArgs(argv: string[]) {
+	const papers: number[] = [];
+	let json = false;
+	let keep = false;
+	let seed = 1;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--json') json = true;
+		else if (a === '--keep') keep = true;
+		else if (a === '--papers' || a === '--seed') {
+			const v = argv[++i] ?? '';
+			const n = Number(v.replace(/[_,]/g, ''));
+			if (!Number.isInteger(n) || n < 1) usage(`${a} needs a positive whole number, not "${v}"`);
+			if (a === '--papers') papers.push(n);
+			else seed = n;
+		} else usage(`unknown argument "${a}"`);
+	}
+	if (!papers.length) usage('--papers N is required');
+	return { papers, json, keep, seed };
+}
+
+async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchResult> {
+	const work = mkdtempSync(path.join(tmpdir(), `atlas-bench-${n}-`));
+	const catalogueDir = path.join(work, 'catalogue');
+	const dist = path.join(work, 'dist');
+	const source = realCatalogueSource(ROOT);
+	const genStart = performance.now();
+	const report = writeSyntheticCatalogue({ papers: n, source, out: catalogueDir, seed });
+	const generateMs = performance.now() - genStart;
+
+	const env = { ...process.env, CATALOGUE_DIR: catalogueDir, DIST_DIR: dist, GITHUB_ACTIONS: '', ASTRO_TELEMETRY_DISABLED: '1' };
+	const steps = {} as BenchResult['steps'];
+	for (const step of STEPS) {
+		const m = await measure(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--step', step], env, ROOT);
+		if (m.code !== 0) {
+			console.error(m.output.split('\n').slice(-40).join('\n'));
+			console.error(`✗ bench: step "${step}" failed (exit ${m.code}) on ${catalogueDir}`);
+			process.exit(1);
+		}
+		steps[step] = { wallMs: m.wallMs, peakProcessBytes: m.peakProcessBytes, peakTreeBytes: m.peakTreeBytes };
+	}
+	const totalMs = STEPS.reduce((s, k) => s + steps[k].wallMs, 0);
+	const result: BenchResult = {
+		papers: n,
+		catalogue: { ...report, source: path.relative(ROOT, source), generateMs },
+		steps,
+		totalMs,
+		msPerPaper: totalMs / n,
+		peakBytes: Math.max(...STEPS.map((k) => steps[k].peakTreeBytes)),
+		sizes: distSizes(dist),
+	};
+	if (keep) result.kept = work;
+	else rmSync(work, { recursive: true, force: true });
+	return result;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+
+function table(results: BenchResult[]): string {
+	const rows: Array<[string, (r: BenchResult) => string]> = [
+		['papers', (r) => String(r.papers)],
+		['taxonomy from', (r) => `${r.catalogue.source} (${r.catalogue.leaves} leaves)`],
+		['largest leaf', (r) => `${r.catalogue.largestLeaf.slug} (${r.catalogue.largestLeaf.papers})`],
+		...STEPS.flatMap((k): Array<[string, (r: BenchResult) => string]> => [
+			[`${k} wall`, (r) => s(r.steps[k].wallMs)],
+			[`${k} peak (process / tree)`, (r) => `${mib(r.steps[k].peakProcessBytes)} / ${mib(r.steps[k].peakTreeBytes)}`],
+		]),
+		['total wall', (r) => s(r.totalMs)],
+		['time per paper', (r) => `${r.msPerPaper.toFixed(2)} ms`],
+		['peak memory', (r) => mib(r.peakBytes)],
+		['pages', (r) => String(r.sizes.pages)],
+		['dist size', (r) => mib(r.sizes.distBytes)],
+		['pagefind index', (r) => mib(r.sizes.indexBytes)],
+		['largest page', (r) => `${kib(r.sizes.largestPage.bytes)} ${r.sizes.largestPage.path}`],
+		['first search', (r) => `${kib(r.sizes.firstSearch.bytes)} (${kib(r.sizes.firstSearch.gzipBytes)} gzip)`],
+		['kept in', (r) => r.kept ?? '-'],
+	];
+	const width = Math.max(...rows.map(([h]) => h.length));
+	return rows.map(([h, f]) => `${h.padEnd(width)}  ${results.map(f).join('  |  ')}`).join('\n');
+}
+
+function verdict(results: BenchResult[]): string[] {
+	const lines: string[] = [];
+	for (const r of results.filter((x) => x.papers >= 10_000)) {
+		lines.push(`${r.papers} papers: ${s(r.totalMs)} (target ≤ 45 s per 10,000: ${r.totalMs <= (45_000 * r.papers) / 10_000 ? 'met' : 'MISSED'}), ${mib(r.peakBytes)} (target ≤ 1536 MiB: ${r.peakBytes <= 1.5 * 2 ** 30 ? 'met' : 'MISSED'})`);
+	}
+	const sorted = [...results].sort((a, b) => a.papers - b.papers);
+	for (let i = 1; i < sorted.length; i++) {
+		const [a, b] = [sorted[i - 1]!, sorted[i]!];
+		lines.push(`time per paper ${a.papers} → ${b.papers}: ${a.msPerPaper.toFixed(2)} → ${b.msPerPaper.toFixed(2)} ms (${b.msPerPaper <= a.msPerPaper ? 'flat or better' : 'WORSE'})`);
+	}
+	return lines;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const results: BenchResult[] = [];
+for (const n of args.papers) {
+	if (!args.json) console.error(`bench: ${n} papers…`);
+	results.push(await benchOnce(n, args.seed, args.keep));
+}
+if (args.json) console.log(JSON.stringify({ machine: { cpus: cpus().length }, results, verdict: verdict(results) }, null, 2));
+else console.log([table(results), '', ...verdict(results)].join('\n'));
