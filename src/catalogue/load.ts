@@ -55,8 +55,17 @@ export function displayPath(file: string): string {
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S+/;
 
+/** What `loadCatalogue` reads. */
+export interface LoadOptions {
+	/**
+	 * Leave stars.json unread (an empty snapshot): `npm run stars` rewrites it, so a broken snapshot
+	 * must not stop the command that repairs it. @default false
+	 */
+	skipStars?: boolean;
+}
+
 /** Load and check the catalogue in `dir`. Never throws on bad data. */
-export function loadCatalogue(dir: string): LoadResult {
+export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResult {
 	const diagnostics: Diagnostic[] = [];
 	let files = 0;
 	const read = (name: string, required: boolean): { file: string; text: string } | null => {
@@ -88,7 +97,7 @@ export function loadCatalogue(dir: string): LoadResult {
 	const ven = parse('venues.yaml', VenuesSchema, true, ['name', 'fullName', 'kind', 'aliases', 'slug']);
 	if (ven.data && ven.yf) diagnostics.push(...checkVenues(ven.yf, ven.data));
 	const site = parse('site.yaml', SiteSchema, false, ['title', 'preamble', 'postamble', 'backToTop', 'repository']);
-	const stars = readStars(dir, diagnostics);
+	const stars = options.skipStars ? { data: {}, read: false } : readStars(dir, diagnostics);
 	if (stars.read) files++;
 
 	const papers: CheckedPaper[] = [];
