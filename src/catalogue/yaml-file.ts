@@ -72,12 +72,18 @@ export function parseYamlFile(file: string, text: string): YamlFile {
 	const diagnostic: YamlFile['diagnostic'] = (path, message, severity = 'error', opts) => ({
 		file,
 		...locate(path, opts),
-		field: path.length ? path.map(String).join('.') : '(file)',
+		field: path.length ? path.map(fieldSegment).join('.') : '(file)',
 		message,
 		severity,
 	});
 
 	return { file, value, locate, diagnostic, syntaxErrors };
+}
+
+/** A key as the field column shows it: quoted when empty, spaced or quoted itself, so `file:line:col  field  message` stays three columns. */
+function fieldSegment(seg: PropertyKey): string {
+	const s = String(seg);
+	return s === '' || /[\s"]/.test(s) ? JSON.stringify(s) : s;
 }
 
 /** The first line that holds data (after the schema comment), for problems of the whole file. */
@@ -139,6 +145,7 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown, path: readonly Pro
 }
 
 function unknownKeyMessage(key: string, knownKeys: readonly string[]): string {
+	if (key.trim() === '') return `a field has no name (a line starts with ":"?); write "name: value"${knownKeys.length ? ` with one of: ${knownKeys.join(', ')}` : ''}`;
 	const guess = didYouMean(key, knownKeys);
 	const hint = guess ? ` — did you mean "${guess}"?` : knownKeys.length ? `; known fields: ${knownKeys.join(', ')}` : '';
 	return `unknown field "${key}"${hint}`;

@@ -1,0 +1,155 @@
+/**
+ * Hostile and broken YAML through the real validator (`loadCatalogue` on a temp copy of the
+ * fixture): random bytes, mutated real files, resource-exhaustion shapes and a 10 MB file. The
+ * validator never throws, never hangs, and ends either in a catalogue or in at least one error
+ * that names a file, a line and a column inside the file.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic, type Diagnostic } from '../../src/catalogue/diagnostics.ts';
+import { loadCatalogue, type LoadResult } from '../../src/catalogue/load.ts';
+import { copyCatalogue, FIXTURE } from '../helpers/catalogue.ts';
+
+/** Files of the fixture a contributor edits; each property mutates one of them. */
+const TARGETS = ['papers/snapkv.yaml', 'papers/vllm.yaml', 'taxonomy.yaml', 'venues.yaml'] as const;
+/** Characters that change YAML's meaning, plus the whitespace and markers editors leave behind. */
+const YAML_NOISE = [':', ': ', '- ', '-', '[', ']', '{', '}', ',', '#', '&a ', '*a', '!!str ', '!x ', '|', '>', "'", '"', '%', '@', '`', '? ', '\t', '\n', '\r\n', '\r', '\uFEFF', '\u0000', '\u2028', '---\n', '...\n', '<<: ', '  ', 'é', '𝔘', '\uD800'];
+
+let dir = '';
+const originals = new Map<string, string>();
+beforeAll(() => {
+	dir = copyCatalogue();
+	for (const t of TARGETS) originals.set(t, readFileSync(path.join(FIXTURE, t), 'utf8'));
+});
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+/** Write `text` as `target`, load the catalogue, and put the original back. */
+function loadWith(target: string, text: string): { result: LoadResult; ms: number } {
+	const file = path.join(dir, target);
+	writeFileSync(file, text);
+	try {
+		const start = performance.now();
+		const result = loadCatalogue(dir);
+		return { result, ms: performance.now() - start };
+	} finally {
+		writeFileSync(file, originals.get(target) ?? '');
+	}
+}
+
+/** Every message is positioned inside its file and readable; a failed load has an error. */
+function expectUsable({ result }: { result: LoadResult }, target: string, text: string): void {
+	const lines = text.split(/\r\n|\r|\n/).length;
+	for (const d of result.diagnostics) expectPositioned(d, target, lines);
+	if (!result.catalogue) expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+}
+
+function expectPositioned(d: Diagnostic, target: string, lines: number): void {
+	expect(Number.isInteger(d.line) && d.line >= 1).toBe(true);
+	expect(Number.isInteger(d.col) && d.col >= 1).toBe(true);
+	expect(d.field.length).toBeGreaterThan(0);
+	expect(d.message.trim().length).toBeGreaterThan(0);
+	expect(formatDiagnostic(d)).toMatch(/^\S.*:\d+:\d+ {2}(?:"(?:[^"\\]|\\.)*"|[^\s"]+)+ {2}\S/);
+	if (d.file.endsWith(target)) expect(d.line).toBeLessThanOrEqual(lines + 1);
+}
+
+const mutation = fc.oneof(
+	fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...YAML_NOISE), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })) }),
+	fc.record({ op: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 30 }) }),
+	fc.record({ op: fc.constant('duplicate-line' as const), at: fc.nat() }),
+	fc.record({ op: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
+	fc.record({ op: fc.constant('indent' as const), at: fc.nat(), by: fc.constantFrom(' ', '   ', '\t', '') }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(text: string, m: Mutation): string {
+	const at = text.length ? m.at % (text.length + 1) : 0;
+	const lines = text.split('\n');
+	const line = lines.length ? m.at % lines.length : 0;
+	switch (m.op) {
+		case 'insert':
+			return text.slice(0, at) + m.text + text.slice(at);
+		case 'delete':
+			return text.slice(0, at) + text.slice(at + m.len);
+		case 'duplicate-line':
+			return [...lines.slice(0, line + 1), ...lines.slice(line)].join('\n');
+		case 'swap-lines': {
+			const j = lines.length ? m.other % lines.length : 0;
+			[lines[line], lines[j]] = [lines[j]!, lines[line]!];
+			return lines.join('\n');
+		}
+		case 'indent':
+			lines[line] = m.by + (lines[line] ?? '').trimStart();
+			return lines.join('\n');
+	}
+}
+
+/** Per-case bound: a small file must load far below it; a loop or exponential blow-up would not. */
+const CASE_MS = 2_000;
+
+describe('hostile YAML through the validator', () => {
+	it('mutated real files load or fail with positioned errors, quickly', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...TARGETS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (target, ms) => {
+				const text = ms.reduce(mutate, originals.get(target)!);
+				const run = loadWith(target, text);
+
+				expectUsable(run, target, text);
+				expect(run.ms).toBeLessThan(CASE_MS);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it('random text and random YAML values as a paper file end in data or errors', () => {
+		const anyYaml = fc.oneof(
+			fc.string({ unit: 'binary', maxLength: 200 }),
+			fc.string({ unit: fc.constantFrom(...YAML_NOISE, 'a', 'title', 'year', '2024', ' '), maxLength: 60 }),
+			fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+		);
+		fc.assert(
+			fc.property(anyYaml, (text) => {
+				const run = loadWith('papers/snapkv.yaml', text);
+
+				expectUsable(run, 'papers/snapkv.yaml', text);
+				expect(run.ms).toBeLessThan(CASE_MS);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it.each([
+		['unclosed nesting 20,000 deep', '['.repeat(20_000)],
+		['closed nesting 5,000 deep', '['.repeat(5_000) + ']'.repeat(5_000)],
+		['block nesting 3,000 deep', Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}- `).join('\n')],
+		['an alias bomb (billion laughs)', ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n')],
+		['two documents', '---\ntitle: A\n---\ntitle: B\n'],
+		['a prototype key', '__proto__: { polluted: 1 }\ntitle: X\nyear: 2024\nvenue: arXiv\ncategories: [quantization]\n'],
+		['a duplicate key', 'title: A\ntitle: B\n'],
+		['tabs as indentation', 'title: A\n\tyear: 2024\n'],
+		['an empty file', ''],
+		['a BOM and CRLF line ends only', '\uFEFF\r\n\r\n'],
+		['custom tags', 'title: !!binary aGVsbG8=\nyear: !!float 2024\nvenue: !foo arXiv\ncategories: !!set { quantization }\n'],
+	])('%s ends in a positioned error without throwing', (_name, text) => {
+		const run = loadWith('papers/snapkv.yaml', text);
+
+		expect(run.result.catalogue).toBeNull();
+		expectUsable(run, 'papers/snapkv.yaml', text);
+		expect(run.ms).toBeLessThan(CASE_MS);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('a 10 MB paper file is read in bounded time and its problems are positioned', () => {
+		const rows = 100_000;
+		const line = `  ${'A pasted blob of text, much longer than any summary should be. '.repeat(2)}`;
+		const text = `title: A\nyear: 2024\nvenue: arXiv\ncategories: [quantization]\nsummary: |\n${Array(rows).fill(line).join('\n')}\nextra: 1\n`;
+
+		const run = loadWith('papers/snapkv.yaml', text);
+
+		expect(text.length).toBeGreaterThan(10_000_000);
+		expectUsable(run, 'papers/snapkv.yaml', text);
+		expect(run.result.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(new RegExp(`snapkv\\.yaml:${rows + 6}:1 {2}extra {2}unknown field "extra"`)));
+		expect(run.ms).toBeLessThan(30_000);
+	});
+});
