@@ -167,3 +167,40 @@ export function papersJson(atlas: Atlas): unknown {
 		})),
 	};
 }
+
+/** The figures the home page shows: papers, categories (leaves), papers with code, venues in use. */
+export function atlasFigures(atlas: Atlas): { papers: number; categories: number; withCode: number; venues: number } {
+	return {
+		papers: atlas.papers.length,
+		categories: atlas.tree.leaves.length,
+		withCode: atlas.papers.filter((p) => p.code).length,
+		venues: atlas.venues.filter((v) => v.papers.length > 0).length,
+	};
+}
+
+/**
+ * The newest papers: latest `added` date first (papers without one after those with one), then
+ * newest year, then title; at most `limit`.
+ */
+export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {
+	return [...papers].sort((a, b) => (b.added ?? '').localeCompare(a.added ?? '') || byNewest(a, b)).slice(0, limit);
+}
+
+/** The leaf nodes a paper belongs to, in tree order (unknown slugs skipped). */
+export function paperLeaves(atlas: Atlas, paper: Pick<Paper, 'categories'>): TreeNode[] {
+	return paper.categories
+		.map((slug) => atlas.tree.bySlug.get(slug))
+		.filter((n): n is TreeNode => !!n)
+		.sort((a, b) => a.order - b.order);
+}
+
+/** The top-level groups a paper belongs to, in tree order, each once. */
+export function paperGroups(atlas: Atlas, paper: Pick<Paper, 'categories'>): TreeNode[] {
+	const roots = paperLeaves(atlas, paper).map((n) => {
+		let r = n;
+		while (r.parent) r = r.parent;
+		return r;
+	});
+	return [...new Set(roots)];
+}
+

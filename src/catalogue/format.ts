@@ -1,0 +1,68 @@
+/**
+ * Numbers as readers see them: compact star counts ("1.2k") and their spoken form
+ * ("1,234 GitHub stars").
+ */
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A whole number with thousands separators: 1234 → "1,234". */
+export function formatInteger(n: number): string {
+	return integer.format(n);
+}
+
+/**
+ * A count in at most four characters: 999 → "999", 1234 → "1.2k", 12345 → "12.3k",
+ * 123456 → "123k", 1234567 → "1.2M". One decimal below 100 of a unit, none above; ".0" dropped.
+ */
+export function compactCount(n: number): string {
+	if (!Number.isFinite(n) || n < 0) return '0';
+	if (n < 1000) return String(Math.round(n));
+	const units: Array<[number, string]> = [
+		[1e9, 'B'],
+		[1e6, 'M'],
+		[1e3, 'k'],
+	];
+	for (let i = 0; i < units.length; i++) {
+		const [size, suffix] = units[i]!;
+		if (n < size) continue;
+		const value = n / size;
+		const shown = value < 100 ? Math.round(value * 10) / 10 : Math.round(value);
+		// 999,950 rounds to "1000k": carry into the next unit instead.
+		if (shown >= 1000 && i > 0) return `1${units[i - 1]![1]}`;
+		return `${shown}${suffix}`;
+	}
+	return String(n);
+}
+
+/** The count said in full, for screen readers and titles: "1,234 GitHub stars", "1 GitHub star". */
+export function starsLabel(n: number): string {
+	return `${formatInteger(n)} GitHub ${n === 1 ? 'star' : 'stars'}`;
+}
+
+/** "1 paper", "12 papers". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+	return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
+const SOURCES: Array<[RegExp, string]> = [
+	[/(^|\.)arxiv\.org$/, 'arXiv'],
+	[/(^|\.)openreview\.net$/, 'OpenReview'],
+	[/(^|\.)neurips\.cc$|(^|\.)nips\.cc$/, 'NeurIPS'],
+	[/(^|\.)mlr\.press$/, 'PMLR'],
+	[/(^|\.)aclanthology\.org$/, 'ACL Anthology'],
+	[/(^|\.)usenix\.org$/, 'USENIX'],
+	[/(^|\.)acm\.org$/, 'ACM'],
+	[/(^|\.)ieee\.org$/, 'IEEE'],
+	[/(^|\.)thecvf\.com$/, 'CVF'],
+	[/(^|\.)mlsys\.org$/, 'MLSys'],
+	[/(^|\.)aaai\.org$/, 'AAAI'],
+	[/(^|\.)huggingface\.co$/, 'Hugging Face'],
+	[/(^|\.)github\.com$/, 'GitHub'],
+];
+
+/** A short name for where a paper link leads ("arXiv", "OpenReview", "PMLR"); "Link" when unknown. */
+export function paperSourceLabel(url: string): string {
+	if (!URL.canParse(url)) return 'Link';
+	const host = new URL(url).hostname.toLowerCase();
+	return SOURCES.find(([re]) => re.test(host))?.[1] ?? 'Link';
+}

@@ -1,0 +1,29 @@
+/**
+ * Copy buttons: `<button data-copy="ID">` copies the text of the element with that id to the
+ * clipboard and says so in its live status. Buttons stay hidden where the Clipboard API is missing.
+ */
+
+/** Wire every copy button on the page. */
+export function initCopyButtons(): void {
+	if (!navigator.clipboard) return;
+	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+		const source = document.getElementById(button.dataset.copy ?? '');
+		const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+		if (!source) continue;
+		button.hidden = false;
+		button.addEventListener('click', async () => {
+			let message = 'Copied';
+			try {
+				await navigator.clipboard.writeText(source.textContent ?? '');
+			} catch {
+				message = 'Copy failed: select the text and copy it';
+			}
+			if (status) {
+				status.textContent = message;
+				setTimeout(() => (status.textContent = ''), 2500);
+			}
+		});
+	}
+}
+
+initCopyButtons();
