@@ -23,6 +23,8 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
 	integrations: [mdx(), sitemap()],
+	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
+	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false } },
 	// No telemetry, no prefetch of third-party resources: the build and the site stay offline.
 	devToolbar: { enabled: false },
 	server: { host: '127.0.0.1', port: 4321 },

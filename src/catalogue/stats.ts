@@ -2,7 +2,7 @@
  * Counts for the stats page: papers per year by top-level group, per venue, per category.
  * Pure aggregation over an `Atlas`, so unit tests check the numbers without building the site.
  */
-import type { Atlas, PaperView, VenueView } from './queries.ts';
+import { paperGroups, type Atlas, type VenueView } from './queries.ts';
 import type { TreeNode } from './tree.ts';
 
 /** A series of the year chart: a top-level group, or the papers that span several groups. */
@@ -33,16 +33,6 @@ export interface YearStats {
 /** The key of the series for papers whose categories lie in more than one top-level group. */
 export const SEVERAL_GROUPS = 'several';
 
-/** The top-level groups a paper's categories belong to, in tree order. */
-export function groupsOf(atlas: Atlas, paper: PaperView): TreeNode[] {
-	const roots = new Set<TreeNode>();
-	for (const slug of paper.categories) {
-		const node = atlas.tree.bySlug.get(slug);
-		if (node) roots.add(rootOf(node));
-	}
-	return [...roots].sort((a, b) => a.order - b.order);
-}
-
 function rootOf(node: TreeNode): TreeNode {
 	let n = node;
 	while (n.parent) n = n.parent;
@@ -59,7 +49,7 @@ export function papersPerYearByGroup(atlas: Atlas): YearStats {
 	const byYear = new Map<number, number[]>();
 	let anySeveral = false;
 	for (const paper of atlas.papers) {
-		const groups = groupsOf(atlas, paper);
+		const groups = paperGroups(atlas, paper);
 		const index = groups.length === 1 ? atlas.tree.roots.indexOf(groups[0]!) : several;
 		if (index === several) anySeveral = true;
 		const counts = byYear.get(paper.year) ?? new Array<number>(several + 1).fill(0);

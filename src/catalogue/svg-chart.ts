@@ -5,18 +5,7 @@
  * column without shrinking its labels. Colours are CSS values (custom properties from the design
  * tokens), so light and dark themes recolour the same markup.
  */
-
-/** Escape text for XML character data and attribute values; drops characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-	return text
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
-}
+import { escapeXml } from './xml.ts';
 
 /** What every chart needs to be accessible: an id prefix, a title and a description. */
 export interface ChartText {
@@ -39,7 +28,7 @@ export interface Bar {
 /** Options of `barChart`. */
 export interface BarChartOptions extends ChartText {
 	bars: readonly Bar[];
-	/** Characters per label line before wrapping; @default 40 */
+	/** Characters per label line before wrapping; @default 46 */
 	wrapAt?: number;
 }
 
@@ -59,7 +48,7 @@ export function barChart(opts: BarChartOptions): string {
 	const parts: string[] = [];
 	let y = 0;
 	for (const bar of opts.bars) {
-		const lines = wrap(bar.label, opts.wrapAt ?? 40);
+		const lines = wrap(bar.label, opts.wrapAt ?? 46);
 		lines.forEach((line, i) => parts.push(`<text x="0" y="${y + LINE * (i + 1) - 4}">${escapeXml(line)}</text>`));
 		y += LINE * lines.length + 2;
 		const pct = (bar.value / max) * BAR_SPAN;

@@ -1,0 +1,15 @@
+/**
+ * Text into XML (the SVG charts, the RSS feed): escaped so that data can never become markup.
+ */
+
+/** Escape text for XML character data and attribute values; drops characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+	return text
+		// eslint-disable-next-line no-control-regex
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
+}
