@@ -43,7 +43,8 @@ export function rssFeed(atlas: Atlas, opts: FeedOptions): string {
 			el('link', link),
 			`<guid isPermaLink="true">${escapeXml(link)}</guid>`,
 			p.added ? el('pubDate', rfc822(p.added)) : '',
-			el('description', about),
+			// RSS readers render <description> as HTML: escape the text for HTML, then for XML, so data stays text there too.
+			el('description', escapeXml(about)),
 			...categories.map((c) => el('category', c)),
 			'</item>',
 		].join('');
