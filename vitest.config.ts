@@ -1,10 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit, data, CLI and build-output tests; no browser. Build tests build into their own folders.
+// `npm test`: unit, data, CLI and build-output tests (no browser; build tests build into their own
+// folders), plus component tests, which need Astro's Vite config to compile .astro files.
 export default defineConfig({
 	test: {
-		include: ['tests/{unit,data,cli,build}/**/*.test.ts'],
-		testTimeout: 60_000,
-		hookTimeout: 600_000,
+		projects: [
+			{
+				test: {
+					name: 'node',
+					include: ['tests/{unit,data,cli,build}/**/*.test.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 600_000,
+				},
+			},
+			'./vitest.components.config.ts',
+		],
 	},
 });

@@ -27,7 +27,6 @@ export function scholarlyArticle(paper: PaperView, pageUrl: string, categories: 
 		'@context': 'https://schema.org',
 		'@type': 'ScholarlyArticle',
 		headline: paper.title,
-		name: paper.title,
 		...(paper.aliases?.length ? { alternateName: paper.aliases } : {}),
 		...(paper.authors?.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
 		datePublished: String(paper.year),

@@ -3,7 +3,7 @@
  * id and by category, counts at every node, venues, years, related papers. No Astro imports, so
  * unit tests reach it directly; every lookup is a Map read, so 10,000 papers stay cheap.
  */
-import { githubRepo } from './links.ts';
+import { arxivId, githubRepo } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
 import { venueSlug } from './checks.ts';
@@ -180,10 +180,13 @@ export function atlasFigures(atlas: Atlas): { papers: number; categories: number
 
 /**
  * The newest papers: latest `added` date first (papers without one after those with one), then
- * newest year, then title; at most `limit`.
+ * newest year, then the latest arXiv id (its YYMM tells the month), then title; at most `limit`.
  */
 export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {
-	return [...papers].sort((a, b) => (b.added ?? '').localeCompare(a.added ?? '') || byNewest(a, b)).slice(0, limit);
+	const arxiv = new Map(papers.map((p) => [p.id, arxivId(p.paper) ?? '']));
+	return [...papers]
+		.sort((a, b) => (b.added ?? '').localeCompare(a.added ?? '') || b.year - a.year || arxiv.get(b.id)!.localeCompare(arxiv.get(a.id)!) || byNewest(a, b))
+		.slice(0, limit);
 }
 
 /** The leaf nodes a paper belongs to, in tree order (unknown slugs skipped). */

@@ -14,9 +14,9 @@ describe('home page figures', () => {
 });
 
 describe('newest papers', () => {
-	it('puts papers with the latest added date first, then the newest year', () => {
-		expect(newestPapers(atlas.papers, 3).map((p) => p.id)).toEqual(['snapkv', 'markup-title', 'kivi']);
-		expect(newestPapers(atlas.papers)).toHaveLength(5);
+	it('puts papers with the latest added date first, then the newest year, then the latest arXiv id', () => {
+		expect(newestPapers(atlas.papers).map((p) => p.id)).toEqual(['snapkv', 'markup-title', 'kivi', 'vllm', 'h2o']);
+		expect(newestPapers(atlas.papers, 2)).toHaveLength(2);
 	});
 });
 

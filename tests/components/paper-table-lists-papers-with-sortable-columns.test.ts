@@ -1,0 +1,45 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import PaperTable from '../../src/components/PaperTable.astro';
+import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
+import { buildAtlas } from '../../src/catalogue/queries.ts';
+import { FIXTURE } from '../helpers/catalogue.ts';
+
+const atlas = buildAtlas(loadCatalogueOrThrow(FIXTURE), '/');
+let container: AstroContainer;
+beforeAll(async () => {
+	container = await AstroContainer.create();
+});
+
+describe('PaperTable', () => {
+	it('has a row per paper in the order given, with title, venue, paper and code links', async () => {
+		const papers = atlas.papersByLeaf.get('dynamic-selection')!;
+
+		const html = await container.renderToString(PaperTable, { props: { papers, caption: 'Dynamic Selection' } });
+		const titles = [...html.matchAll(/<td><a href="(\/papers\/[^"]+)">/g)].map((m) => m[1]);
+
+		expect(titles).toEqual(papers.map((p) => p.url));
+		expect(html).toContain('<a href="/venues/sosp/">SOSP</a>');
+		expect(html).toContain('<a href="https://arxiv.org/pdf/2309.06180">arXiv</a>');
+		expect(html).toContain('aria-label="61,234 GitHub stars"');
+		expect(html).toContain('role="region" aria-label="Papers in Dynamic Selection" tabindex="0"');
+	});
+
+	it('marks Year as sorted newest first and every column as sortable', async () => {
+		const html = await container.renderToString(PaperTable, { props: { papers: atlas.papers, caption: 'All' } });
+
+		expect(html.match(/<th scope="col" data-sort=/g)).toHaveLength(5);
+		expect(html).toMatch(/<th[^>]*aria-sort="descending"[^>]*>Year<\/th>/);
+		expect(html.match(/aria-sort=/g)).toHaveLength(1);
+	});
+
+	it('says when code is unofficial and shows a dash where a link is missing', async () => {
+		const papers = [atlas.paperById.get('markup-title')!];
+
+		const html = await container.renderToString(PaperTable, { props: { papers, caption: 'Quantization' } });
+
+		expect(html).toContain('Code (unofficial)');
+		expect(html).not.toContain('class="star-badge"');
+		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Bold&lt;/b&gt;');
+	});
+});

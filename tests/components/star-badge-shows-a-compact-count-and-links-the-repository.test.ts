@@ -1,0 +1,35 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import StarBadge from '../../src/components/StarBadge.astro';
+
+let container: AstroContainer;
+beforeAll(async () => {
+	container = await AstroContainer.create();
+});
+
+describe('StarBadge', () => {
+	it('shows the compact count, says it in full and dates it', async () => {
+		const html = await container.renderToString(StarBadge, { props: { repo: 'FasterDecoding/SnapKV', stars: 1234, checked: '2026-11-01' } });
+
+		expect(html).toContain('href="https://github.com/FasterDecoding/SnapKV"');
+		expect(html).toContain('aria-label="1,234 GitHub stars"');
+		expect(html).toContain('title="1,234 GitHub stars for FasterDecoding/SnapKV on 2026-11-01"');
+		expect(html).toMatch(/>1\.2k<\/a>/);
+	});
+
+	it('still shows and links without a count, with no number and no date', async () => {
+		const html = await container.renderToString(StarBadge, { props: { repo: 'jy-yuan/KIVI', stars: null, checked: null } });
+
+		expect(html).toContain('href="https://github.com/jy-yuan/KIVI"');
+		expect(html).toContain('aria-label="jy-yuan/KIVI on GitHub"');
+		expect(html).not.toContain('title=');
+		expect(html).toMatch(/class="star-badge"[^>]*><\/a>/);
+	});
+
+	it('writes big counts in one short word', async () => {
+		const html = await container.renderToString(StarBadge, { props: { repo: 'vllm-project/vllm', stars: 61234, checked: '2026-11-01' } });
+
+		expect(html).toContain('aria-label="61,234 GitHub stars"');
+		expect(html).toMatch(/>61\.2k<\/a>/);
+	});
+});
