@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentSecurityPolicy } from './src/integrations/csp.ts';
 
 /** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
 const base = process.env.BASE_PATH || '/';
@@ -22,7 +23,8 @@ export default defineConfig({
 	...(cacheDir ? { cacheDir } : {}),
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
-	integrations: [mdx(), sitemap()],
+	// The CSP integration goes last: it hashes the inline code of the finished pages.
+	integrations: [mdx(), sitemap(), contentSecurityPolicy()],
 	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
 	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false } },
 	// No telemetry, no prefetch of third-party resources: the build and the site stay offline.
