@@ -62,8 +62,11 @@ if (runs('astro')) {
 }
 
 if (runs('pagefind')) {
-	const indexed = await time('pagefind', () => indexSite(dist));
-	console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${displayPath(indexed.outputPath)}`);
+	const indexed = await time('pagefind', () => indexSite(dist, papers)).catch((error: unknown) => {
+		console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	});
+	console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${indexed.records} search records in ${displayPath(indexed.outputPath)}`);
 }
 console.log(`build: ${Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
 if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps, papers }, null, 2));

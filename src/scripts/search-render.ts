@@ -1,0 +1,75 @@
+/**
+ * DOM for search results, built with createElement and textContent only: titles, venues and
+ * excerpts are data and never become markup. Excerpts keep Pagefind's <mark>s through
+ * `excerptParts`, which reads no other tag.
+ */
+import { compactCount, starsLabel } from '../catalogue/format.ts';
+import { excerptParts } from '../catalogue/search-excerpt.ts';
+import type { PagefindResultData } from './search-pagefind.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	if (className) node.className = className;
+	if (text !== undefined) node.textContent = text;
+	return node;
+}
+
+/** "Venue 2024", as the meta of a result reads. */
+function venueYear(meta: PagefindResultData['meta']): string {
+	return [meta.venue, meta.year].filter(Boolean).join(' ');
+}
+
+/** An excerpt as text with <mark> elements around the matched words. */
+export function excerptNode(excerpt: string): HTMLElement {
+	const p = el('p', 'search-result-excerpt');
+	for (const part of excerptParts(excerpt)) p.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
+	return p;
+}
+
+/** The compact count the page's badge template is rendered with (stars={12345}). */
+const TEMPLATE_COUNT = '12.3k';
+
+/**
+ * A star badge like StarBadge.astro's, cloned from the `<template data-star-badge>` the search
+ * page renders with that component (so its scoped styles apply), or null without a count.
+ */
+export function starBadge(stars: string | undefined, repo: string | undefined): HTMLElement | null {
+	const n = Number(stars);
+	const template = document.querySelector<HTMLTemplateElement>('template[data-star-badge]');
+	if (!stars || !Number.isInteger(n) || n < 0 || !template) return null;
+	const link = template.content.firstElementChild!.cloneNode(true) as HTMLAnchorElement;
+	// Whatever the component's markup, its count is the text the template was rendered with.
+	const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		if (node.nodeValue?.includes(TEMPLATE_COUNT)) node.nodeValue = node.nodeValue.replace(TEMPLATE_COUNT, compactCount(n));
+	}
+	link.setAttribute('aria-label', starsLabel(n));
+	if (repo && /^[\w.-]+\/[\w.-]+$/.test(repo)) {
+		link.href = `https://github.com/${repo}`;
+		link.title = `${starsLabel(n)} for ${repo}`;
+		return link;
+	}
+	// No repository to link to: the same badge as an image of its count.
+	const badge = document.createElement('span');
+	for (const { name, value } of link.attributes) if (name !== 'href' && name !== 'title') badge.setAttribute(name, value);
+	badge.setAttribute('role', 'img');
+	badge.append(...link.childNodes);
+	return badge;
+}
+
+/** One result of the search page: title link, venue · year · categories, stars, excerpt. */
+export function resultItem(hit: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
+	const li = el('li', 'search-result');
+	const heading = el('h3', 'search-result-title');
+	const link = el('a', undefined, hit.meta.title ?? hit.url);
+	link.href = hit.url;
+	heading.append(link);
+	const meta = el('p', 'search-result-meta');
+	meta.append(el('span', undefined, venueYear(hit.meta)));
+	if (hit.meta.categories) meta.append(el('span', 'search-result-categories', hit.meta.categories));
+	const badge = starBadge(hit.meta.stars, hit.meta.repo);
+	if (badge) meta.append(badge);
+	li.append(heading, meta);
+	if (withExcerpt && hit.excerpt) li.append(excerptNode(hit.excerpt));
+	return li;
+}
