@@ -150,10 +150,13 @@ export function wrap(text: string, width: number): string[] {
 	return lines;
 }
 
-/** The smallest "nice" number (1, 2, 2.5, 5 × 10ⁿ) at or above `n`, so grid lines fall on round values. */
+/**
+ * The smallest round number at or above `n` whose quarters are round too (1, 1.2, 1.6, 2, 2.4, 3,
+ * 4, 5, 6, 8 × 10ⁿ): grid lines fall on readable values and the tallest column fills most of the plot.
+ */
 export function niceMax(n: number): number {
 	const mag = 10 ** Math.floor(Math.log10(n));
-	for (const step of [1, 2, 2.5, 5, 10]) if (step * mag >= n) return step * mag;
+	for (const step of [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10]) if (step * mag >= n - 1e-9) return Math.round(step * mag * 1e6) / 1e6;
 	return 10 * mag;
 }
 

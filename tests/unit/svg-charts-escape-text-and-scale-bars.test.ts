@@ -89,6 +89,7 @@ describe('stacked column charts', () => {
 		const heights = elements(svg).filter((e) => e.tagName === 'rect').map((r) => Number(attr(r, 'height')));
 
 		expect(niceMax(5)).toBe(5);
+		expect([1, 7, 11, 114, 161, 2500, 9001].map(niceMax)).toEqual([1, 8, 12, 120, 200, 3000, 10000]);
 		expect(heights).toEqual([79, 99]);
 	});
 
