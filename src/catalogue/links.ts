@@ -36,7 +36,8 @@ export function githubRepo(url: string | undefined): string | null {
  * A key that two URLs of the same paper share: the arXiv id, or host + path without the file
  * type, a trailing slash, `www.`, doubled slashes or the query (`…/sheng23a.html` and
  * `…/sheng23a/sheng23a.pdf` both become `proceedings.mlr.press/v202/sheng23a`). `null` for an
- * unparseable URL, so a broken link never merges two papers.
+ * unparseable URL or a bare host (`https://example.org/`), so a broken or vague link never
+ * merges two papers.
  */
 export function paperKey(url: string | undefined): string | null {
 	const id = arxivId(url);
@@ -56,6 +57,8 @@ export function paperKey(url: string | undefined): string | null {
 	// NeurIPS and similar proceedings: the /file/<hash>-Paper… and /hash/<hash>-Abstract… forms
 	const hash = /\/(?:file|hash)\/([0-9a-f]{32})-/i.exec(path);
 	if (hash) return `${host}:${hash[1]!.toLowerCase()}`;
+	// A site's home page names no paper: two rows linking to it are not the same paper.
+	if (!path) return null;
 	return `${host}${path}`;
 }
 

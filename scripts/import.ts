@@ -1,0 +1,91 @@
+/**
+ * `npm run import -- FILE.md --out DIR`: turn an awesome-list README into a catalogue folder.
+ * Problems in the list are printed as `FILE:LINE: what is wrong` on stderr, notes on what the
+ * import did (merged rows, normalised venues) as `FILE:LINE: …` on stdout, then a summary and
+ * the validator's verdict on the written folder. Exit 1 only when the file holds no taxonomy or
+ * no table (nothing is written then); 2 on a usage error.
+ *
+ * The choices it makes, each reported where it applies:
+ * - headings → taxonomy (the first heading is the list's name); a section without a table is a
+ *   leaf whose text is its description; slugs are the slugified titles, and titles used twice
+ *   are prefixed with their parent's title on every node that uses them
+ *   ("Cross Layer" › "Compression" → `cross-layer-compression`), see taxonomy-slugs.ts;
+ * - rows of one paper (same arXiv id or paper URL, same title, or a short name equal to the
+ *   "Name:" before another title's colon) are one paper; the longest title wins, short names
+ *   become aliases, and disagreeing year, venue or links are reported (paper-merge.ts);
+ * - venues resolve through the built-in list of known-venues.ts (NIPS → NeurIPS); "ICLR sub."
+ *   is the venue "ICLR submission" (kind preprint: under review, not accepted); an empty venue
+ *   cell is "Unspecified" (kind other, exported as an empty cell); an unknown name becomes a
+ *   venue of kind other. venues.yaml lists the venues the papers use, nothing more;
+ * - paper ids come from the short name, else the title's first four words (paper-id.ts);
+ * - an existing stars.json and site.yaml `repository` in DIR are kept; old paper files go.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCatalogue } from '../src/catalogue/catalogue-write.ts';
+import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
+import { formatImportMessage } from '../src/catalogue/import-report.ts';
+import { displayPath, loadCatalogue } from '../src/catalogue/load.ts';
+import { importMarkdown } from '../src/catalogue/markdown-import.ts';
+
+const USAGE = 'usage: npm run import -- FILE.md --out DIR';
+let args: ReturnType<typeof parse>;
+function parse() {
+	return parseArgs({ options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+}
+try {
+	args = parse();
+} catch (err) {
+	console.error(`${(err as Error).message}\n${USAGE}`);
+	process.exit(2);
+}
+if (args.values.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const [input, ...extra] = args.positionals;
+if (!input || extra.length || !args.values.out) {
+	console.error(`${!input ? 'no input file' : extra.length ? `one input file only (got ${args.positionals.length})` : 'no --out folder'}\n${USAGE}`);
+	process.exit(2);
+}
+const out = path.resolve(args.values.out);
+const file = displayPath(path.resolve(input));
+let text: string;
+try {
+	text = readFileSync(input, 'utf8');
+} catch (err) {
+	console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+	process.exit(2);
+}
+
+const result = importMarkdown(text, path.basename(input).replace(/\.[^.]+$/, ''));
+for (const m of result.messages) (m.kind === 'problem' ? console.error : console.log)(formatImportMessage(file, m));
+if (result.fatal) {
+	console.error(formatImportMessage(file, result.fatal));
+	console.error(`✗ ${file}: nothing imported; ${displayPath(out)} is unchanged`);
+	process.exit(1);
+}
+
+const schemas = path.resolve(import.meta.dirname, '..', 'public', 'schemas');
+const written = writeCatalogue(out, result, schemas);
+const problems = result.messages.filter((m) => m.kind === 'problem').length;
+const skipped = result.rows - result.papers.length - result.merged;
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+console.log(
+	`✓ ${file}: ${plural(result.rows, 'row')} → ${plural(result.papers.length, 'paper')} (${result.merged} merged, ${skipped} skipped) in ${plural(countLeaves(result.taxonomy), 'category', 'categories')}, ${plural(result.venues.length, 'venue')}; ${plural(problems, 'problem')} reported`,
+);
+console.log(`  wrote ${written.files} files to ${displayPath(out)}${written.removed.length ? `, removed ${written.removed.length} paper files of an earlier import` : ''}`);
+if (written.keptStars) console.log('  kept the existing stars.json');
+if (written.keptRepository) console.log(`  kept repository ${written.keptRepository} from the existing site.yaml`);
+
+const check = loadCatalogue(out);
+const errors = check.diagnostics.filter((d) => d.severity === 'error');
+if (errors.length) {
+	console.error(`! the written catalogue does not validate yet (${errors.length} error${errors.length === 1 ? '' : 's'}); fix the list or the files:`);
+	for (const d of errors) console.error(formatDiagnostic(d));
+} else console.log(`  validate: ${displayPath(out)} is a valid catalogue`);
+
+function countLeaves(nodes: ReadonlyArray<{ children?: unknown[] | undefined }>): number {
+	return nodes.reduce((n, node) => n + (node.children?.length ? countLeaves(node.children as typeof nodes) : 1), 0);
+}
