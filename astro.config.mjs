@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentSecurityPolicy } from './src/integrations/csp.ts';
+import { deterministicTokens } from './src/lib/shiki-deterministic.ts';
 
 /** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
 const base = process.env.BASE_PATH || '/';
@@ -26,7 +27,8 @@ export default defineConfig({
 	// The CSP integration goes last: it hashes the inline code of the finished pages.
 	integrations: [mdx(), sitemap(), contentSecurityPolicy()],
 	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
-	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false } },
+	// deterministicTokens: no wall-clock limit on tokenizing, so a busy machine highlights like an idle one.
+	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [deterministicTokens] } },
 	// No telemetry, no prefetch of third-party resources: the build and the site stay offline.
 	devToolbar: { enabled: false },
 	server: { host: '127.0.0.1', port: 4321 },

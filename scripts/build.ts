@@ -23,6 +23,17 @@ if (only !== undefined && !STEPS.includes(only as Step)) {
 }
 const runs = (step: Step) => only === undefined || only === step;
 
+/**
+ * The build date the footer shows: SOURCE_DATE_EPOCH when set, else the time of the commit being
+ * built, so two builds of one commit are byte-identical on any day (the clock only without git).
+ */
+function sourceDateEpoch(): string | undefined {
+	if (process.env.SOURCE_DATE_EPOCH) return process.env.SOURCE_DATE_EPOCH;
+	const git = spawnSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' });
+	const epoch = git.status === 0 ? git.stdout.trim() : '';
+	return /^\d+$/.test(epoch) ? epoch : undefined;
+}
+
 const dist = path.resolve(process.env.DIST_DIR || 'dist');
 const steps: Record<string, number> = {};
 const time = async <T>(name: Step, fn: () => T | Promise<T>): Promise<T> => {
@@ -53,7 +64,7 @@ if (runs('astro')) {
 		const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
-		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), ASTRO_TELEMETRY_DISABLED: '1' } });
 		if (run.status !== 0) {
 			console.error('✗ astro build failed');
 			process.exit(run.status ?? 1);

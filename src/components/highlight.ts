@@ -5,6 +5,7 @@
  * Shiki escapes the code, so entries generated from data are safe to insert as HTML.
  */
 import { createHighlighter, type ShikiTransformer } from 'shiki';
+import { deterministicTokens } from '../lib/shiki-deterministic.ts';
 
 /** Shiki's github-light colour of a token → our class. Plain text gets no class. */
 const TOKEN_CLASSES: Record<string, string> = {
@@ -57,6 +58,6 @@ export async function highlightBibtex(code: string): Promise<string> {
 		lang: 'bibtex',
 		themes: { light: 'github-light', dark: 'github-dark' },
 		defaultColor: false,
-		transformers: [toClasses],
+		transformers: [deterministicTokens, toClasses],
 	});
 }

@@ -4,10 +4,10 @@
  * (no absolute path, clock or locale leaks into the output).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir } from '../helpers/build-dir.ts';
 import { FIXTURE, runScript } from '../helpers/catalogue.ts';
 
 let out = '';
@@ -27,8 +27,16 @@ function tree(dir: string): Map<string, string> {
 	return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** Where the two builds of `file` first differ, for the failure message. */
+function firstDifference(file: string): string {
+	const [x, y] = [0, 1].map((i) => readFileSync(path.join(out, `build-${i}`, 'dist', file), 'utf8'));
+	let i = 0;
+	while (i < x!.length && x![i] === y![i]) i++;
+	return `${file} differs at character ${i}:\n  ${x!.slice(Math.max(0, i - 80), i + 80)}\n  ${y!.slice(Math.max(0, i - 80), i + 80)}`;
+}
+
 beforeAll(() => {
-	out = mkdtempSync(path.join(tmpdir(), 'atlas-repro-'));
+	out = buildDir('atlas-repro-');
 	const envs = [
 		{ TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
 		{ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
@@ -55,6 +63,6 @@ describe('two builds of the same commit', () => {
 
 		const differing = [...a!].filter(([file, sha]) => b!.get(file) !== sha).map(([file]) => file);
 
-		expect(differing).toEqual([]);
+		expect(differing, differing.length ? firstDifference(differing[0]!) : '').toEqual([]);
 	});
 });
