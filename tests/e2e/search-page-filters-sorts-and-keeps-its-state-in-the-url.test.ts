@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/catalogue.ts';
+import { axeViolations, buildSite, launchChromium, resultTitles, settled, taxonomyTitles, type ApiPaper, type Site } from './search-harness.ts';
+
+let site: Site;
+let browser: Browser;
+let facetsOf: (p: ApiPaper) => Record<string, string[]>;
+
+beforeAll(async () => {
+	site = await buildSite(path.join(ROOT, 'data'));
+	browser = await launchChromium();
+	const { leafTitle, groupTitle } = taxonomyTitles(site.taxonomy);
+	facetsOf = (p) => ({
+		venue: [p.venue],
+		year: [String(p.year)],
+		code: [p.code ? 'yes' : 'no'],
+		category: [...new Set(p.categories.map((c) => leafTitle.get(c)!))],
+		group: [...new Set(p.categories.map((c) => groupTitle.get(c)!))],
+	});
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+/** Papers matching every facet selection (OR within a facet, AND across). */
+const matching = (selection: Record<string, string[]>): ApiPaper[] =>
+	site.papers.filter((p) => Object.entries(selection).every(([facet, values]) => values.some((v) => facetsOf(p)[facet]!.includes(v))));
+
+/** The most common value of a facet over the catalogue. */
+const commonest = (facet: string, skip: string[] = []): string => {
+	const counts = new Map<string, number>();
+	for (const p of site.papers) for (const v of facetsOf(p)[facet]!) counts.set(v, (counts.get(v) ?? 0) + 1);
+	return [...counts].filter(([v]) => !skip.includes(v)).sort((a, b) => b[1] - a[1])[0]![0];
+};
+
+async function open(query = ''): Promise<Page> {
+	const page = await browser.newPage();
+	await page.goto(`${site.server.url}search/${query}`);
+	await settled(page);
+	return page;
+}
+
+const box = (page: Page, facet: string, value: string) => page.locator(`input[type="checkbox"][name="${facet}"][value="${value}"]`);
+const shownCount = (page: Page, facet: string, value: string) => page.locator(`[data-facet="${facet}"] li[data-value="${value}"] .facet-count`).textContent();
+const countLine = (page: Page) => page.locator('[data-search-count]').textContent();
+
+async function tick(page: Page, facet: string, value: string): Promise<void> {
+	const checkbox = box(page, facet, value);
+	if (await checkbox.isHidden()) await page.locator(`[data-facet="${facet}"] .facet-toggle`).click();
+	await checkbox.check();
+	await settled(page);
+}
+
+/** Every result, after pressing "Show more" until it goes. */
+async function allResults(page: Page): Promise<string[]> {
+	const more = page.locator('[data-search-more]');
+	while (await more.isVisible()) {
+		const before = await page.locator('.search-result').count();
+		await more.click();
+		await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+	}
+	return page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe('the search page', () => {
+	it('lists every paper, newest first, when the query is empty (browse mode)', async () => {
+		const page = await open();
+		const year = new Map(site.papers.map((p) => [p.url, p.year]));
+
+		const urls = await allResults(page);
+
+		expect(await countLine(page)).toBe(`${site.papers.length} papers, newest first`);
+		expect(new Set(urls).size).toBe(site.papers.length);
+		const years = urls.map((u) => year.get(u)!);
+		expect(years).toEqual([...years].sort((a, b) => b - a));
+		await page.close();
+	});
+
+	it('sorts every paper by stars, so every record carries the stars sort key', async () => {
+		const page = await open();
+		const stars = new Map(site.papers.map((p) => [p.url, p.stars ?? 0]));
+
+		await page.locator('[data-search-sort]').selectOption('stars');
+		await settled(page);
+		const urls = await allResults(page);
+
+		expect(page.url()).toMatch(/[?&]sort=stars$/);
+		expect(urls).toHaveLength(site.papers.length);
+		const counts = urls.map((u) => stars.get(u)!);
+		expect(counts).toEqual([...counts].sort((a, b) => b - a));
+		await page.close();
+	});
+
+	it('sorts a query by year when asked for the newest', async () => {
+		const page = await open('?q=quantization&sort=newest');
+		const year = new Map(site.papers.map((p) => [p.url, p.year]));
+
+		const years = (await allResults(page)).map((u) => year.get(u)!);
+
+		expect(years.length).toBeGreaterThan(3);
+		expect(years).toEqual([...years].sort((a, b) => b - a));
+		await page.close();
+	});
+
+	it.each(['venue', 'year', 'category', 'group', 'code'])('narrows the results by the %s facet, with the counts the catalogue gives', async (facet) => {
+		const page = await open();
+		const value = commonest(facet);
+		const expected = matching({ [facet]: [value] });
+
+		expect(await shownCount(page, facet, value)).toBe(String(expected.length));
+		await tick(page, facet, value);
+
+		expect(await countLine(page)).toMatch(new RegExp(`^${expected.length} papers? with these filters`));
+		expect(new Set(await allResults(page))).toEqual(new Set(expected.map((p) => p.url)));
+		expect(page.url()).toContain(`${facet}=${encodeURIComponent(value).replace(/%20/g, '+')}`);
+		await page.close();
+	});
+
+	it('ORs two values of one facet, ANDs two facets, and counts what each box would show', async () => {
+		const page = await open();
+		const first = commonest('venue');
+		const second = commonest('venue', [first]);
+
+		await tick(page, 'venue', first);
+		await tick(page, 'venue', second);
+		const either = matching({ venue: [first, second] });
+		expect(await countLine(page)).toMatch(new RegExp(`^${either.length} papers`));
+		// The other venues still count what ticking them would add.
+		const third = commonest('venue', [first, second]);
+		expect(await shownCount(page, 'venue', third)).toBe(String(matching({ venue: [third] }).length));
+
+		await tick(page, 'code', 'yes');
+		const both = matching({ venue: [first, second], code: ['yes'] });
+		expect(await countLine(page)).toMatch(new RegExp(`^${both.length} papers?`));
+		expect(await shownCount(page, 'code', 'no')).toBe(String(matching({ venue: [first, second], code: ['no'] }).length));
+		expect(await shownCount(page, 'venue', third)).toBe(String(matching({ venue: [third], code: ['yes'] }).length));
+		await page.close();
+	});
+
+	it('updates the counts with the query: the venue counts add up to the results', async () => {
+		const page = await open('?q=cache');
+
+		const total = Number((await countLine(page))!.match(/^\d+/)![0]);
+		const counts = await page.locator('[data-facet="venue"] .facet-count').allTextContents();
+
+		expect(total).toBeGreaterThan(1);
+		expect(total).toBeLessThan(site.papers.length);
+		expect(counts.reduce((n, c) => n + Number(c), 0)).toBe(total);
+		await page.close();
+	});
+
+	it('restores a shared URL, pushes filter changes, and goes back', async () => {
+		const venue = commonest('venue');
+		const other = commonest('venue', [venue]);
+		const page = await open(`?q=cache&venue=${encodeURIComponent(venue)}&sort=newest`);
+		const first = page.url();
+		const before = await countLine(page);
+
+		expect(await page.locator('#search-q').inputValue()).toBe('cache');
+		expect(await box(page, 'venue', venue).isChecked()).toBe(true);
+		expect(await page.locator('[data-search-sort]').inputValue()).toBe('newest');
+
+		await tick(page, 'venue', other);
+		expect(page.url()).toBe(`${first.replace(/&sort=newest$/, '')}&venue=${encodeURIComponent(other)}&sort=newest`);
+
+		await page.goBack();
+		await settled(page);
+		expect(page.url()).toBe(first);
+		expect(await box(page, 'venue', other).isChecked()).toBe(false);
+		expect(await countLine(page)).toBe(before);
+
+		await page.goForward();
+		await settled(page);
+		expect(await box(page, 'venue', other).isChecked()).toBe(true);
+		await page.close();
+	});
+
+	it('replaces the history entry while typing, so Back leaves the page instead of undoing letters', async () => {
+		const page = await browser.newPage();
+		await page.goto(site.server.url);
+		await page.goto(`${site.server.url}search/`);
+		await settled(page);
+
+		await page.locator('#search-q').pressSequentially('SnapKV', { delay: 30 });
+		await page.waitForURL(/\?q=SnapKV$/);
+		await settled(page);
+		expect((await resultTitles(page))[0]).toBe(site.papers.find((p) => p.aliases.includes('SnapKV'))!.title);
+
+		await page.goBack();
+		expect(page.url()).toBe(site.server.url);
+		await page.close();
+	});
+
+	it('downloads the BibTeX of exactly the results', async () => {
+		const page = await open('?venue=OSDI');
+		const osdi = matching({ venue: ['OSDI'] });
+
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-search-bibtex]').click()]);
+		const text = readFileSync((await download.path())!, 'utf8');
+
+		expect(download.suggestedFilename()).toBe('kv-cache-papers.bib');
+		expect(text.match(/^@\w+\{/gm)).toHaveLength(osdi.length);
+		for (const p of osdi) expect(text).toContain(p.title.split(':')[0]);
+		await page.close();
+	});
+
+	it('shows title, venue, year, categories and star badge on each result', async () => {
+		const page = await open('?q=SnapKV');
+		const snapkv = site.papers.find((p) => p.aliases.includes('SnapKV'))!;
+		const { leafTitle } = taxonomyTitles(site.taxonomy);
+
+		const result = page.locator('.search-result').first();
+
+		expect(await result.locator('a').first().getAttribute('href')).toBe(snapkv.url);
+		expect(await result.locator('.search-result-meta').textContent()).toContain(`${snapkv.venue} ${snapkv.year}`);
+		expect(await result.locator('.search-result-categories').textContent()).toBe(snapkv.categories.map((c) => leafTitle.get(c)).join(', '));
+		if (snapkv.stars !== null) {
+			expect(await result.locator('.star-badge').getAttribute('href')).toBe(`https://github.com/${snapkv.repo}`);
+			expect(await result.locator('.star-badge').getAttribute('aria-label')).toMatch(/GitHub stars?$/);
+		}
+		await page.close();
+	});
+
+	it.each(['light', 'dark'] as const)('passes axe in the %s theme, with results, filters and the header listbox open', async (scheme) => {
+		// The site's CSP (rightly) refuses the injected axe script; the search itself ran under it in the tests above.
+		const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+		const page = await context.newPage();
+		await page.goto(`${site.server.url}search/?q=cache&code=yes`);
+		await settled(page);
+		await page.locator('[data-facet="category"] .facet-toggle').click();
+		await page.locator('[data-search-box] input').fill('kv');
+		await page.locator('[data-search-box] [role="option"]').first().waitFor();
+
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	});
+});
