@@ -6,8 +6,8 @@
  * index size, the largest page and the bytes of a first search. Targets (issue 6): 10,000 papers
  * in ≤ 45 s and ≤ 1.5 GiB, and time per paper at 10,000 no worse than at 1,000.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { distSizes, type DistSizes } from './lib/dist-sizes.ts';
 import { measure } from './lib/measure-process.ts';
@@ -63,7 +63,10 @@ function parseArgs(argv: string[]) {
 }
 
 async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchResult> {
-	const work = mkdtempSync(path.join(tmpdir(), `atlas-bench-${n}-`));
+	// Inside the repository (.bench/ is git-ignored): Astro keeps an outDir's prerender chunks in it only
+	// when it is under the working directory, otherwise in ./.astro/.prerender, shared with other builds.
+	mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+	const work = mkdtempSync(path.join(ROOT, '.bench', `atlas-bench-${n}-`));
 	const catalogueDir = path.join(work, 'catalogue');
 	const dist = path.join(work, 'dist');
 	const source = realCatalogueSource(ROOT);

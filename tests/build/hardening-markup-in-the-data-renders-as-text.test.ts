@@ -4,12 +4,12 @@
  * output shows the attack as text: its page, the leaf table, papers.json, the RSS feed and the
  * search index. No page of the site gains an event-handler attribute, a script or a link that runs.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir } from '../helpers/build-dir.ts';
 import { runScript } from '../helpers/catalogue.ts';
 import { HOSTILE, hostileCatalogue } from '../helpers/hostile-catalogue.ts';
 
@@ -22,7 +22,7 @@ let dist = '';
 const pages = new Map<string, Node>();
 
 beforeAll(() => {
-	out = mkdtempSync(path.join(tmpdir(), 'atlas-hostile-'));
+	out = buildDir('atlas-hostile-');
 	catalogue = hostileCatalogue();
 	dist = path.join(out, 'dist');
 	const run = runScript('build', [], { CATALOGUE_DIR: catalogue, DIST_DIR: dist });

@@ -4,11 +4,11 @@
  * the policy really blocks injected inline code, and a paper whose title is an `<img onerror>`
  * attack shows as text in search results without running anything.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir } from '../helpers/build-dir.ts';
 import { runScript } from '../helpers/catalogue.ts';
 import { HOSTILE, hostileCatalogue } from '../helpers/hostile-catalogue.ts';
 import { serveDist, type DistServer } from './serve-dist.ts';
@@ -21,7 +21,7 @@ let server: DistServer;
 let browser: Browser;
 
 beforeAll(async () => {
-	out = mkdtempSync(path.join(tmpdir(), 'atlas-csp-'));
+	out = buildDir('atlas-csp-');
 	catalogue = hostileCatalogue();
 	const dist = path.join(out, 'dist');
 	const run = runScript('build', [], { CATALOGUE_DIR: catalogue, DIST_DIR: dist });
