@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { indexVenues } from './checks.ts';
 import { didYouMean, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
-import { normalizeTitle, paperKey, slugify } from './links.ts';
+import { normalizeTitle, paperKey } from './links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from './load.ts';
+import { assignIds } from './paper-id.ts';
+import { namePrefix } from './paper-merge.ts';
 import { PaperSchema, type Paper, type PaperData } from './schema.ts';
 import { buildTree } from './tree.ts';
 import { paperToYaml } from './yaml-write.ts';
@@ -49,7 +51,8 @@ Optional:
   --paper URL         link to the paper (arXiv abstract, proceedings page)
   --code URL          link to the code, such as https://github.com/owner/name
   --unofficial        the code is not by the authors
-  --alias NAME        a short name readers search for (SnapKV); repeat for several; the first names the file
+  --alias NAME        a short name readers search for; repeat for several; the first names the file
+                      (the "Name" of a "Name: rest of title" title is added by itself)
   --authors "A, B"    authors in publication order, separated by commas
   --summary TEXT      a sentence on the key technique`;
 
@@ -136,30 +139,23 @@ function argsErrorMessage(err: Error & { code?: string }): string {
 	return err.message;
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'to', 'in', 'on', 'with', 'via', 'by', 'at', 'is', 'are', 'towards', 'toward']);
-
 /**
- * The short name a paper goes by: its first alias, else the "Name" of a "Name: rest of title"
- * title (when short), else null.
+ * A new paper id, made as the importer makes ids (`assignIds`): the slug of its first alias, else
+ * of the title's first words, with `-2`, `-3` … when taken.
  */
-export function shortName(title: string, aliases: readonly string[]): string | null {
-	if (aliases[0]?.trim()) return aliases[0].trim();
-	const m = /^([^:]{1,30}):\s/.exec(title);
-	if (m && m[1]!.trim().split(/\s+/).length <= 3) return m[1]!.trim();
-	return null;
+export function paperIdFor(data: Pick<PaperData, 'title' | 'aliases' | 'year'>, taken: Iterable<string>): string {
+	return assignIds([data], taken)[0]!;
 }
 
 /**
- * A new paper id: the slug of its short name, else of the title's first three words that are not
- * stop words; made unique with the year, then a counter (`h2o`, `h2o-2024`, `h2o-2`).
+ * The aliases a new paper gets: the `--alias` values, then the short "Name" of a "Name: rest of
+ * title" title, as the importer does, so readers find it by its short name.
  */
-export function paperIdFor(title: string, aliases: readonly string[], year: number, taken: (id: string) => boolean): string {
-	const short = shortName(title, aliases);
-	const words = slugify(title).split('-').filter((w) => w && !STOP_WORDS.has(w));
-	const base = (slugify(short ?? '') || words.slice(0, 3).join('-') || 'paper').slice(0, 48).replace(/-+$/, '');
-	if (!taken(base)) return base;
-	if (!taken(`${base}-${year}`)) return `${base}-${year}`;
-	for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+export function aliasesFor(title: string, given: readonly string[]): string[] {
+	const aliases = given.map((a) => a.trim()).filter(Boolean);
+	const prefix = namePrefix(title);
+	if (prefix && !aliases.some((a) => a.toLowerCase() === prefix.toLowerCase())) aliases.push(prefix);
+	return aliases;
 }
 
 /** The paper of the catalogue that `data` would duplicate (same arXiv id or paper link, or same title), and why. */
@@ -215,8 +211,7 @@ export function runNewPaper(argv: readonly string[], dir: string, today: string)
 	}
 
 	const papersDir = path.join(dir, 'papers');
-	const names = new Set(readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, '')));
-	const id = paperIdFor(data.title, data.aliases ?? [], data.year, (candidate) => names.has(candidate));
+	const id = paperIdFor(data, readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, '')));
 	const abs = path.join(papersDir, `${id}.yaml`);
 	// `wx`: never overwrite a file, even one that appeared since the folder was read.
 	writeFileSync(abs, paperToYaml(data, paperSchemaPath(papersDir)), { flag: 'wx' });
@@ -268,9 +263,10 @@ function paperFromFlags(flags: NewPaperFlags, catalogue: Catalogue, today: strin
 		}
 	}
 
+	const aliases = aliasesFor(flags.title, flags.alias);
 	const draft: Record<string, unknown> = {
 		title: flags.title,
-		aliases: flags.alias.length ? flags.alias : undefined,
+		aliases: aliases.length ? aliases : undefined,
 		year: Number(flags.year),
 		venue: venue.name,
 		categories: [...new Set(flags.category)],

@@ -49,7 +49,7 @@ describe('npm run new', () => {
 		expect(after.catalogue?.papers.map((p) => p.id)).toContain('quickkv');
 	});
 
-	it('names the file after the "Name:" prefix, else the first words of the title, and keeps ids unique', () => {
+	it('names the file after the "Name:" prefix (also added as an alias), else the first words of the title, and keeps ids unique', () => {
 		const dir = catalogue();
 		writeFileSync(path.join(dir, 'papers/turbo.yaml'), readFileSync(path.join(dir, 'papers/kivi.yaml'), 'utf8').replace(/KIVI/g, 'Turbo').replace('2402.02750', '2402.99999'));
 
@@ -58,8 +58,9 @@ describe('npm run new', () => {
 
 		expect(prefixed.code).toBe(0);
 		expect(plain.code).toBe(0);
-		expect(papersIn(dir)).toContain('turbo-2024.yaml');
-		expect(papersIn(dir)).toContain('efficient-streaming-caches.yaml');
+		expect(papersIn(dir)).toContain('turbo-2.yaml');
+		expect(parse(readFileSync(path.join(dir, 'papers/turbo-2.yaml'), 'utf8')).aliases).toEqual(['Turbo']);
+		expect(papersIn(dir)).toContain('on-the-efficient-streaming.yaml');
 	});
 
 	it('writes the canonical venue name for an alias and says so', () => {
@@ -69,7 +70,7 @@ describe('npm run new', () => {
 
 		expect(run.code).toBe(0);
 		expect(run.stdout).toContain('venue "nips" is written as its canonical name "NeurIPS"');
-		expect(readFileSync(path.join(dir, 'papers/paper-nips.yaml'), 'utf8')).toContain('\nvenue: NeurIPS\n');
+		expect(readFileSync(path.join(dir, 'papers/a-paper-at-nips.yaml'), 'utf8')).toContain('\nvenue: NeurIPS\n');
 	});
 
 	it('refuses a paper already listed under the same arXiv id, naming the file that has it', () => {
