@@ -1,5 +1,5 @@
 /**
- * `node scripts/contributing.ts [--check]`: regenerate the category and venue lists of
+ * `npm run contributing [-- --check]`: regenerate the category and venue lists of
  * CONTRIBUTING.md and the "Add a paper" issue form from the catalogue (data/, or the test fixture
  * until data/ exists). `--check` writes nothing and exits 1 when a file is stale.
  */
@@ -36,7 +36,7 @@ for (const [file, text] of files) {
 	}
 	stale++;
 	if (check) {
-		console.error(`✗ ${rel} is out of date; run "node scripts/contributing.ts" and commit it`);
+		console.error(`✗ ${rel} is out of date; run "npm run contributing" and commit it`);
 		continue;
 	}
 	mkdirSync(path.dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 /**
  * The contributor-facing files that list what the catalogue accepts: the category and venue
  * lists inside CONTRIBUTING.md and the "Add a paper" issue form. Both are generated from the
- * catalogue by `node scripts/contributing.ts`, and a test fails when the committed files are stale,
+ * catalogue by `npm run contributing`, and a test fails when the committed files are stale,
  * so a renamed category can never leave an outdated slug in the instructions.
  */
 import { existsSync } from 'node:fs';
@@ -38,7 +38,7 @@ export function venueListMarkdown(catalogue: Pick<Catalogue, 'venues'>): string 
 	return ['| venue | kind | full name | also accepted by `npm run new` |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-const markers = (name: string) => [`<!-- generated:${name} (node scripts/contributing.ts) -->`, `<!-- /generated:${name} -->`] as const;
+const markers = (name: string) => [`<!-- generated:${name} (npm run contributing) -->`, `<!-- /generated:${name} -->`] as const;
 
 /** Replace the generated block `name` of a markdown text; throws when its markers are missing. */
 export function replaceGenerated(text: string, name: string, content: string): string {
@@ -104,6 +104,6 @@ export function issueFormYaml(catalogue: Pick<Catalogue, 'taxonomy' | 'venues'>,
 			{ type: 'textarea', id: 'summary', attributes: { label: 'Summary', description: describe('summary') } },
 		],
 	};
-	const header = `# Generated from ${source}/taxonomy.yaml and venues.yaml by "node scripts/contributing.ts";\n# a test fails when it is stale. Edit the generator (src/catalogue/contributing-docs.ts), not this file.\n`;
+	const header = `# Generated from ${source}/taxonomy.yaml and venues.yaml by "npm run contributing";\n# a test fails when it is stale. Edit the generator (src/catalogue/contributing-docs.ts), not this file.\n`;
 	return header + stringify(form, { lineWidth: 0, singleQuote: false });
 }

@@ -14,7 +14,7 @@ const catalogue = loadCatalogueOrThrow(source);
 const leaves = buildTree(catalogue.taxonomy).leaves.map((l) => l.slug);
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
 const contributing = read('CONTRIBUTING.md');
-const STALE = 'stale: run "node scripts/contributing.ts" and commit the result';
+const STALE = 'stale: run "npm run contributing" and commit the result';
 
 interface FormField {
 	type: string;
