@@ -4,9 +4,10 @@
  * element and attribute it came from, so tests can resolve them against the files on disk.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { buildDir } from '../helpers/build-dir.ts';
 import { cleanEnv, NODE, ROOT } from '../helpers/catalogue.ts';
 
 /** The origin builds are given as SITE_URL, so absolute links to the site itself are recognised. */
@@ -23,15 +24,9 @@ export interface Built {
 	tmp: string;
 }
 
-/**
- * Build `catalogue` with `base` into a fresh temp folder; rejects with the build's output on failure.
- * The folder is inside the repository (.tmp/, git-ignored) on purpose: for an outDir outside the
- * working directory Astro puts its prerender chunks in ./.astro/.prerender, which two builds at
- * once would share; inside it they go to <outDir>/.prerender, so builds can run side by side.
- */
+/** Build `catalogue` with `base` into a fresh folder under .tmp/ (see build-dir.ts); rejects with the build's output on failure. */
 export function buildSite(catalogue: string, base: string, name: string): Promise<Built> {
-	mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-	const tmp = mkdtempSync(path.join(ROOT, '.tmp', 'atlas-links-'));
+	const tmp = buildDir('atlas-links-');
 	const dist = path.join(tmp, 'dist');
 	const env = cleanEnv({ CATALOGUE_DIR: catalogue, DIST_DIR: dist, SITE_URL: SITE, ...(base === '/' ? {} : { BASE_PATH: base }) });
 	if (base === '/') delete env.BASE_PATH;
