@@ -14,6 +14,9 @@ export const FACET_LABELS: Record<Facet, string> = {
 	code: 'Code',
 };
 
+/** Values a long facet shows before its "Show all" button. */
+export const SHORT_FACET = 8;
+
 /** One checkbox of a facet. */
 export interface FacetValue {
 	value: string;

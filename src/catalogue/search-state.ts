@@ -12,6 +12,9 @@ export type Facet = (typeof FACETS)[number];
 export const SORTS = ['relevance', 'newest', 'stars'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** Results the search page lists at once; "Show more" adds as many again. */
+export const RESULTS_PER_PAGE = 20;
+
 /** Everything the search page shows is a function of this. */
 export interface SearchState {
 	/** The query as typed; blank lists every paper (browse mode). */

@@ -1,14 +1,11 @@
 /**
- * The facet panel of /search/: one fieldset per facet, a checkbox per value with its count. Rows
- * are keyed by value and updated in place, so focus stays on the checkbox the reader just ticked.
- * Long facets show their first values and a "Show all" button.
+ * The facet panel of /search/ (SearchFacets.astro renders it at build time): a checkbox per value
+ * with its count. Rows are keyed by value and updated in place, so focus stays on the checkbox the
+ * reader just ticked; a row is created only for a value the build did not know (an old shared URL).
  */
-import { facetValues } from '../catalogue/search-facets.ts';
+import { facetValues, SHORT_FACET } from '../catalogue/search-facets.ts';
 import { FACETS, type Facet, type SearchState } from '../catalogue/search-state.ts';
 import type { FilterCounts } from './search-pagefind.ts';
-
-/** Values shown before "Show all" in a long facet. */
-const SHORT_LIST = 8;
 
 function row(facet: Facet, value: string, label: string): HTMLLIElement {
 	const li = document.createElement('li');
@@ -28,55 +25,47 @@ function row(facet: Facet, value: string, label: string): HTMLLIElement {
 	return li;
 }
 
-/** Render every facet of `form` for a state: totals order the values, counts label them. */
-export function renderFacets(form: HTMLElement, state: SearchState, totals: FilterCounts, counts: Partial<FilterCounts>): void {
+/** Show a long facet's values beyond the first few, or fold them (ticked values always show). */
+function fold(fieldset: HTMLFieldSetElement): void {
+	const expanded = fieldset.dataset.expanded === 'true';
+	const rows = [...fieldset.querySelectorAll<HTMLLIElement>('li')];
+	rows.forEach((li, i) => {
+		li.hidden = !expanded && i >= SHORT_FACET && !li.querySelector('input')!.checked;
+	});
+	const button = fieldset.querySelector<HTMLButtonElement>('.facet-toggle');
+	if (button) {
+		button.textContent = expanded ? 'Show fewer' : `Show all ${rows.length}`;
+		button.setAttribute('aria-expanded', String(expanded));
+	}
+}
+
+/** Wire the "Show all" buttons of the panel inside `form`. */
+export function initFacetToggles(form: HTMLElement): void {
+	form.addEventListener('click', (e) => {
+		const button = (e.target as Element).closest('.facet-toggle');
+		const fieldset = button?.closest<HTMLFieldSetElement>('fieldset');
+		if (!fieldset) return;
+		fieldset.dataset.expanded = String(fieldset.dataset.expanded !== 'true');
+		fold(fieldset);
+	});
+}
+
+/** Update every facet of `form` for a state: totals order the values, counts label them. */
+export function renderFacets(form: HTMLElement, state: SearchState, totals: Partial<FilterCounts>, counts: Partial<FilterCounts>): void {
 	for (const facet of FACETS) {
 		const fieldset = form.querySelector<HTMLFieldSetElement>(`[data-facet="${facet}"]`);
 		const list = fieldset?.querySelector('ul');
 		if (!fieldset || !list) continue;
 		const values = facetValues(facet, totals[facet], counts[facet], state.filters[facet]);
-		fieldset.hidden = values.length === 0;
 		const existing = new Map([...list.children].map((li) => [(li as HTMLElement).dataset.value, li as HTMLLIElement]));
-		const expanded = fieldset.dataset.expanded === 'true';
-		const rows = values.map((v, i) => {
+		const rows = values.map((v) => {
 			const li = existing.get(v.value) ?? row(facet, v.value, v.label);
-			const box = li.querySelector('input')!;
-			box.checked = v.selected;
+			li.querySelector('input')!.checked = v.selected;
 			li.querySelector('.facet-count')!.textContent = String(v.count);
 			li.classList.toggle('facet-empty', v.count === 0 && !v.selected);
-			li.hidden = !expanded && i >= SHORT_LIST && !v.selected;
 			return li;
 		});
-		list.replaceChildren(...rows);
-		toggleButton(fieldset, values.length > SHORT_LIST, expanded, values.length);
+		if (rows.some((li, i) => list.children[i] !== li) || rows.length !== list.children.length) list.replaceChildren(...rows);
+		fold(fieldset);
 	}
-}
-
-function toggleButton(fieldset: HTMLFieldSetElement, needed: boolean, expanded: boolean, total: number): void {
-	let button = fieldset.querySelector<HTMLButtonElement>('.facet-toggle');
-	if (!needed) {
-		button?.remove();
-		return;
-	}
-	if (!button) {
-		button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'facet-toggle';
-		button.addEventListener('click', () => {
-			const open = fieldset.dataset.expanded !== 'true';
-			fieldset.dataset.expanded = String(open);
-			const rows = [...fieldset.querySelectorAll<HTMLLIElement>('li')];
-			rows.forEach((li, i) => {
-				li.hidden = !open && i >= SHORT_LIST && !li.querySelector('input')!.checked;
-			});
-			label(button!, open, rows.length);
-		});
-		fieldset.append(button);
-	}
-	label(button, expanded, total);
-}
-
-function label(button: HTMLButtonElement, expanded: boolean, total: number): void {
-	button.textContent = expanded ? 'Show fewer' : `Show all ${total}`;
-	button.setAttribute('aria-expanded', String(expanded));
 }

@@ -2,10 +2,13 @@
  * The /search/ page: the URL holds the state (q, facets, sort). Typing replaces the history entry,
  * ticking a filter or changing the sort pushes one, Back restores it (popstate). Each change runs
  * one Pagefind search for the results and one more per ticked facet for that facet's counts.
+ * The build already rendered browse mode, so a plain /search/ loads Pagefind only when the reader
+ * does something; a URL with a search in it runs at once.
  */
 import { countSearches } from '../catalogue/search-facets.ts';
 import {
 	FACETS,
+	RESULTS_PER_PAGE,
 	decodeSearchState,
 	effectiveSort,
 	emptyState,
@@ -19,65 +22,70 @@ import {
 	type Sort,
 } from '../catalogue/search-state.ts';
 import { downloadBibtex } from './search-bibtex.ts';
-import { renderFacets } from './search-facet-panel.ts';
+import { initFacetToggles, renderFacets } from './search-facet-panel.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult } from './search-pagefind.ts';
 import { resultItem } from './search-render.ts';
-
-/** Results rendered at once; "Show more" adds as many again. */
-const PAGE = 20;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-page]');
 if (form) init(form);
 
 function init(form: HTMLFormElement): void {
-	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-	const sortSelect = form.querySelector<HTMLSelectElement>('[data-search-sort]')!;
-	const list = form.querySelector<HTMLOListElement>('[data-search-list]')!;
-	const count = form.querySelector<HTMLElement>('[data-search-count]')!;
-	const more = form.querySelector<HTMLButtonElement>('[data-search-more]')!;
-	const bibtex = form.querySelector<HTMLButtonElement>('[data-search-bibtex]')!;
-	const clear = form.querySelector<HTMLButtonElement>('[data-search-clear]')!;
-	const filters = form.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
-	const filterCount = form.querySelector<HTMLElement>('[data-search-filter-count]')!;
+	const $ = <T extends Element>(selector: string): T => form.querySelector<T>(selector)!;
+	const input = $<HTMLInputElement>('input[name="q"]');
+	const sortSelect = $<HTMLSelectElement>('[data-search-sort]');
+	const relevance = sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]')!;
+	const list = $<HTMLOListElement>('[data-search-list]');
 	const section = list.closest('section')!;
+	const count = $<HTMLElement>('[data-search-count]');
+	const more = $<HTMLButtonElement>('[data-search-more]');
+	const bibtex = $<HTMLButtonElement>('[data-search-bibtex]');
+	const clear = $<HTMLButtonElement>('[data-search-clear]');
+	const filtersToggle = $<HTMLButtonElement>('[data-search-filters]');
+	const filterCount = $<HTMLElement>('[data-search-filter-count]');
 
 	let state: SearchState = decodeSearchState(location.search);
-	let results: PagefindResult[] = [];
-	let shown = 0;
+	/** Results of the last Pagefind search; null while the page still shows the build's browse list. */
+	let results: PagefindResult[] | null = null;
+	let shown = list.children.length;
 	let seq = 0;
 	let totals: FilterCounts = {};
 	let typing: ReturnType<typeof setTimeout> | undefined;
 
-	if (matchMedia('(min-width: 60rem)').matches || hasFilters(state)) filters.open = true;
-
 	const showState = (): void => {
 		if (input.value !== state.q) input.value = state.q;
-		sortSelect.value = state.sort;
+		// Relevance means nothing without a query: the list is newest first, and the select says so.
+		relevance.disabled = isBrowsing(state);
+		sortSelect.value = effectiveSort(state);
 		const ticked = FACETS.reduce((n, f) => n + state.filters[f].length, 0);
 		filterCount.textContent = ticked ? `(${ticked} selected)` : '';
 		clear.hidden = ticked === 0;
+		if (ticked) filtersToggle.setAttribute('aria-expanded', 'true');
 	};
 
 	const describe = (total: number): string => {
 		const sort = effectiveSort(state);
 		const order = sort === 'newest' ? ', newest first' : sort === 'stars' ? ', most stars first' : '';
 		const filtered = hasFilters(state) ? ' with these filters' : '';
-		if (isBrowsing(state)) return `${total} paper${total === 1 ? '' : 's'}${filtered}${order}`;
-		return `${total ? total : 'No'} paper${total === 1 ? '' : 's'} match${total === 1 ? 'es' : ''} “${state.q.trim()}”${filtered}${order}`;
+		const papers = `${total ? total : 'No'} paper${total === 1 ? '' : 's'}`;
+		if (isBrowsing(state)) return `${papers}${filtered}${order}`;
+		return `${papers} match${total === 1 ? 'es' : ''} “${state.q.trim()}”${filtered}${order}`;
 	};
 
-	const showMore = async (mine: number): Promise<void> => {
-		const next = results.slice(shown, shown + PAGE);
+	/** Render results [shown, upTo) of the current search. */
+	const showUpTo = async (upTo: number, mine: number): Promise<void> => {
+		const next = (results ?? []).slice(shown, upTo);
 		const hits = await Promise.all(next.map((r) => r.data()));
 		if (mine !== seq) return;
 		const withExcerpt = !isBrowsing(state);
 		list.append(...hits.map((hit) => resultItem(hit, withExcerpt)));
 		shown += next.length;
-		more.hidden = shown >= results.length;
-		more.textContent = `Show more (${results.length - shown} left)`;
+		const left = (results?.length ?? 0) - shown;
+		more.hidden = left <= 0;
+		more.textContent = `Show more (${left} left)`;
 	};
 
-	const run = async (): Promise<void> => {
+	/** Search for the current state and render its first `want` results and every facet's counts. */
+	const run = async (want: number): Promise<void> => {
 		const mine = ++seq;
 		const pagefind = await loadPagefind();
 		if (!Object.keys(totals).length) totals = await pagefind.filters();
@@ -96,12 +104,28 @@ function init(form: HTMLFormElement): void {
 		renderFacets(form, state, totals, counts);
 		count.textContent = describe(results.length);
 		bibtex.hidden = results.length === 0;
-		await showMore(mine);
+		await showUpTo(want, mine);
 	};
 
-	const go = (next: SearchState, history: 'push' | 'replace' | 'none'): void => {
-		state = next;
+	/** Run `work`, marking the results busy meanwhile; a newer call supersedes an older one. */
+	const busy = (work: () => Promise<void>): Promise<void> => {
 		section.setAttribute('aria-busy', 'true');
+		const mine = seq + 1;
+		return work()
+			.catch((error: unknown) => {
+				count.textContent = 'The search index could not be loaded. Reload the page to try again.';
+				console.error(error);
+			})
+			.finally(() => {
+				if (mine >= seq) {
+					section.setAttribute('aria-busy', 'false');
+					document.documentElement.removeAttribute('data-search-pending');
+				}
+			});
+	};
+
+	const go = (next: SearchState, history: 'push' | 'replace' | 'none'): Promise<void> => {
+		state = next;
 		if (history !== 'none') {
 			const search = encodeSearchState(state);
 			const url = `${location.pathname}${search ? `?${search}` : ''}`;
@@ -109,44 +133,44 @@ function init(form: HTMLFormElement): void {
 			else window.history.replaceState(null, '', url);
 		}
 		showState();
-		const mine = seq + 1;
-		run()
-			.catch((error: unknown) => {
-				count.textContent = 'The search index could not be loaded. Reload the page to try again.';
-				console.error(error);
-			})
-			.finally(() => {
-				if (mine === seq) section.setAttribute('aria-busy', 'false');
-			});
+		return busy(() => run(RESULTS_PER_PAGE));
 	};
 
+	initFacetToggles(form);
+	filtersToggle.addEventListener('click', () => {
+		filtersToggle.setAttribute('aria-expanded', String(filtersToggle.getAttribute('aria-expanded') !== 'true'));
+	});
+	input.addEventListener('focus', () => {
+		loadPagefind().catch(() => {});
+	});
 	input.addEventListener('input', () => {
 		clearTimeout(typing);
-		typing = setTimeout(() => go({ ...state, q: input.value }, 'replace'), 120);
+		typing = setTimeout(() => void go({ ...state, q: input.value }, 'replace'), 120);
 	});
 	form.addEventListener('submit', (e) => {
 		e.preventDefault();
 		clearTimeout(typing);
-		go({ ...state, q: input.value }, 'replace');
+		void go({ ...state, q: input.value }, 'replace');
 	});
 	form.addEventListener('change', (e) => {
 		const target = e.target as HTMLInputElement | HTMLSelectElement;
-		if (target === sortSelect) go({ ...state, sort: sortSelect.value as Sort }, 'push');
-		else if (target instanceof HTMLInputElement && target.type === 'checkbox') go(toggleFilter(state, target.name as Facet, target.value), 'push');
+		if (target === sortSelect) void go({ ...state, sort: sortSelect.value as Sort }, 'push');
+		else if (target instanceof HTMLInputElement && target.type === 'checkbox') void go(toggleFilter(state, target.name as Facet, target.value), 'push');
 	});
 	clear.addEventListener('click', () => {
-		go({ ...emptyState(), q: state.q, sort: state.sort }, 'push');
+		void go({ ...emptyState(), q: state.q, sort: state.sort }, 'push');
 		input.focus();
 	});
 	more.addEventListener('click', () => {
 		const first = shown;
-		showMore(seq)
-			.then(() => list.children[first]?.querySelector('a')?.focus())
-			.catch((error: unknown) => console.error(error));
+		// The build's list came from the catalogue, not Pagefind: search once, then list one page more.
+		const work = results ? () => showUpTo(shown + RESULTS_PER_PAGE, seq) : () => run(shown + RESULTS_PER_PAGE);
+		void busy(work).then(() => list.children[first]?.querySelector('a')?.focus());
 	});
 	bibtex.addEventListener('click', () => {
 		bibtex.disabled = true;
-		downloadBibtex(results)
+		(results ? Promise.resolve() : busy(() => run(shown)))
+			.then(() => downloadBibtex(results ?? []))
 			.catch((error: unknown) => {
 				count.textContent = 'The BibTeX could not be loaded. Try again.';
 				console.error(error);
@@ -155,7 +179,10 @@ function init(form: HTMLFormElement): void {
 				bibtex.disabled = false;
 			});
 	});
-	window.addEventListener('popstate', () => go(decodeSearchState(location.search), 'none'));
+	window.addEventListener('popstate', () => void go(decodeSearchState(location.search), 'none'));
 
-	go(state, 'none');
+	showState();
+	if (encodeSearchState(state) !== '') void go(state, 'none');
+	else document.documentElement.removeAttribute('data-search-pending'); // "?q=" is browse mode: the build's list is right
+
 }

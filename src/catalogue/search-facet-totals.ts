@@ -1,0 +1,30 @@
+/**
+ * The facet values of the catalogue at build time, for the search page's first render. Kept apart
+ * from search-facets.ts, which the browser loads: this one reaches the catalogue queries (and zod).
+ */
+import { paperGroups, paperLeaves, type Atlas, type PaperView } from './queries.ts';
+import { FACETS, type Facet } from './search-state.ts';
+
+/**
+ * A paper's value in each facet, exactly as its page hands them to Pagefind (data-pagefind-filter
+ * in src/pages/papers/[id].astro): venue, year, leaf titles, top-level group titles, code yes/no.
+ */
+export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, string[]> {
+	return {
+		group: paperGroups(atlas, paper).map((n) => n.title),
+		category: [...new Set(paperLeaves(atlas, paper).map((n) => n.title))],
+		venue: [paper.venue],
+		year: [String(paper.year)],
+		code: [paper.code ? 'yes' : 'no'],
+	};
+}
+
+/** Papers per facet value over the whole catalogue: what Pagefind's `filters()` answers, known at build time. */
+export function facetTotals(atlas: Atlas): Record<Facet, Record<string, number>> {
+	const totals = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as Record<Facet, Record<string, number>>;
+	for (const paper of atlas.papers) {
+		const values = paperFacets(atlas, paper);
+		for (const facet of FACETS) for (const v of values[facet]) totals[facet][v] = (totals[facet][v] ?? 0) + 1;
+	}
+	return totals;
+}
