@@ -126,6 +126,22 @@ describe('a category table', () => {
 	});
 });
 
+describe('the taxonomy tree', () => {
+	it('reads every count with its unit, and folds from the keyboard', async () => {
+		const page = await open('');
+		const counts = await page.locator('.tree .tree-count').allTextContents();
+		const snapshot = await page.locator('.tree').ariaSnapshot();
+
+		expect(snapshot.match(/text: \d+ papers?$/gm)).toHaveLength(counts.length);
+		const summary = page.locator('.tree summary').first();
+		await summary.focus();
+		await page.keyboard.press('Enter');
+		expect(await page.locator('.tree details').first().getAttribute('open')).toBeNull();
+		expect(await page.locator('.tree details').first().locator('ul').first().isVisible()).toBe(false);
+		await page.context().close();
+	});
+});
+
 describe('the theme toggle', () => {
 	it('switches theme, remembers it across a reload, and applies it before the body is parsed', async () => {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
