@@ -50,7 +50,7 @@ try {
 		}
 	}
 } finally {
-	await chrome.kill();
+	chrome.kill();
 	await server.close();
 }
 if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));

@@ -11,7 +11,8 @@ import type { Nodes, RootContent } from 'mdast';
 export type SafeNode =
 	| { type: 'text'; value: string }
 	| { type: 'code'; value: string }
-	| { type: 'em' | 'strong'; children: SafeNode[] }
+	| { type: 'em'; children: SafeNode[] }
+	| { type: 'strong'; children: SafeNode[] }
 	| { type: 'link'; href: string; children: SafeNode[] };
 
 /** The paragraphs of a markdown text, each a list of inline nodes. */
