@@ -41,3 +41,18 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 	}
 	return parts;
 }
+
+/** Words of a text for matching: letters and digits, lower-cased, accents dropped. */
+function words(text: string): string[] {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * True when every word of the query starts a word of the title, as Pagefind matches prefixes:
+ * the title then already shows why the paper matched, and an excerpt would only repeat it.
+ */
+export function titleShowsMatch(title: string, query: string): boolean {
+	const inTitle = words(title);
+	const wanted = words(query);
+	return wanted.length > 0 && wanted.every((w) => inTitle.some((t) => t.startsWith(w)));
+}

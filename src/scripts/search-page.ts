@@ -59,7 +59,6 @@ function init(form: HTMLFormElement): void {
 		const ticked = FACETS.reduce((n, f) => n + state.filters[f].length, 0);
 		filterCount.textContent = ticked ? `(${ticked} selected)` : '';
 		clear.hidden = ticked === 0;
-		if (ticked) filtersToggle.setAttribute('aria-expanded', 'true');
 	};
 
 	const describe = (total: number): string => {
@@ -76,8 +75,7 @@ function init(form: HTMLFormElement): void {
 		const next = (results ?? []).slice(shown, upTo);
 		const hits = await Promise.all(next.map((r) => r.data()));
 		if (mine !== seq) return;
-		const withExcerpt = !isBrowsing(state);
-		list.append(...hits.map((hit) => resultItem(hit, withExcerpt)));
+		list.append(...hits.map((hit) => resultItem(hit, state.q)));
 		shown += next.length;
 		const left = (results?.length ?? 0) - shown;
 		more.hidden = left <= 0;

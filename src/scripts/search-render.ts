@@ -4,7 +4,7 @@
  * `excerptParts`, which reads no other tag.
  */
 import { compactCount, starsLabel } from '../catalogue/format.ts';
-import { excerptParts } from '../catalogue/search-excerpt.ts';
+import { excerptParts, titleShowsMatch } from '../catalogue/search-excerpt.ts';
 import type { PagefindResultData } from './search-pagefind.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -57,8 +57,11 @@ export function starBadge(stars: string | undefined, repo: string | undefined): 
 	return badge;
 }
 
-/** One result of the search page: title link, venue · year · categories, stars, excerpt. */
-export function resultItem(hit: PagefindResultData, withExcerpt: boolean): HTMLLIElement {
+/**
+ * One result of the search page: title link, venue and year, categories, stars, and the excerpt
+ * around the match when the title does not show it (a match on an alias, an author, the venue).
+ */
+export function resultItem(hit: PagefindResultData, query: string): HTMLLIElement {
 	const li = el('li', 'search-result');
 	const heading = el('h3', 'search-result-title');
 	const link = el('a', undefined, hit.meta.title ?? hit.url);
@@ -70,6 +73,6 @@ export function resultItem(hit: PagefindResultData, withExcerpt: boolean): HTMLL
 	const badge = starBadge(hit.meta.stars, hit.meta.repo);
 	if (badge) meta.append(badge);
 	li.append(heading, meta);
-	if (withExcerpt && hit.excerpt) li.append(excerptNode(hit.excerpt));
+	if (query.trim() && hit.excerpt && !titleShowsMatch(hit.meta.title ?? '', query)) li.append(excerptNode(hit.excerpt));
 	return li;
 }

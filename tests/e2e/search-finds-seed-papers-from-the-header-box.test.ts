@@ -186,4 +186,19 @@ describe('search budgets', () => {
 		expect(total).toBeLessThanOrEqual(200 * 1024);
 		await page.close();
 	});
+
+	it('keeps the first search of a shared /search/ URL within 200 KB (results, all filter counts)', async () => {
+		const page = await browser.newPage();
+		const fetched = recordFetches(page, site);
+
+		await page.goto(`${site.server.url}search/?q=kv&venue=arXiv`);
+		await page.waitForSelector('section[aria-busy="false"]');
+		await page.locator('.search-result').first().waitFor();
+		const files = fetched.filter((f) => f.path.startsWith('pagefind/') || /^_astro\/.*\.js$/.test(f.path));
+		const total = files.reduce((n, f) => n + f.bytes, 0);
+
+		console.log(`first search of /search/?q=kv&venue=arXiv: ${(total / 1024).toFixed(1)} KB in ${files.length} files (${files.filter((f) => f.path.startsWith('pagefind/fragment/')).length} result fragments)`);
+		expect(total).toBeLessThanOrEqual(200 * 1024);
+		await page.close();
+	});
 });

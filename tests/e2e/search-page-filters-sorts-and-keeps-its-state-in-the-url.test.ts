@@ -68,6 +68,23 @@ async function allResults(page: Page): Promise<string[]> {
 }
 
 describe('the search page', () => {
+	it('shows browse mode from the build and fetches nothing from Pagefind until the reader acts', async () => {
+		const page = await browser.newPage();
+		const pagefind: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/pagefind/')) pagefind.push(r.url());
+		});
+		await page.goto(`${site.server.url}search/`, { waitUntil: 'networkidle' });
+
+		expect(await page.locator('.search-result').count()).toBe(20);
+		expect(await countLine(page)).toBe(`${site.papers.length} papers, newest first`);
+		expect(pagefind).toEqual([]);
+		await tick(page, 'code', 'yes');
+		expect(pagefind.length).toBeGreaterThan(0);
+		expect(await countLine(page)).toBe(`${matching({ code: ['yes'] }).length} papers with these filters, newest first`);
+		await page.close();
+	});
+
 	it('lists every paper, newest first, when the query is empty (browse mode)', async () => {
 		const page = await open();
 		const year = new Map(site.papers.map((p) => [p.url, p.year]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, excerptParts } from '../../src/catalogue/search-excerpt.ts';
+import { decodeEntities, excerptParts, titleShowsMatch } from '../../src/catalogue/search-excerpt.ts';
 
 describe('search excerpts', () => {
 	it('split marked words from the text around them', () => {
@@ -27,5 +27,14 @@ describe('search excerpts', () => {
 
 	it('decode numeric references and leave unknown names alone', () => {
 		expect(decodeEntities('&#39;a&#x27; &quot;b&quot; &copy; &#0;')).toBe('\'a\' "b" &copy; &#0;');
+	});
+
+	it('are left out when the title already shows every query word (as a word prefix)', () => {
+		expect(titleShowsMatch('SnapKV: LLM Knows What You are Looking for', 'snapkv')).toBe(true);
+		expect(titleShowsMatch('KV Cache Compression', 'cach compr')).toBe(true);
+		expect(titleShowsMatch('Efficient Memory Management with PagedAttention', 'vLLM')).toBe(false);
+		expect(titleShowsMatch('Cross-layer Attention', 'layer')).toBe(true);
+		expect(titleShowsMatch('Déjà Vu', 'deja')).toBe(true);
+		expect(titleShowsMatch('Anything', '  ')).toBe(false);
 	});
 });
