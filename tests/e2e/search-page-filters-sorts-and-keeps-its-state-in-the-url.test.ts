@@ -79,6 +79,8 @@ describe('the search page', () => {
 		expect(await page.locator('.search-result').count()).toBe(20);
 		expect(await countLine(page)).toBe(`${site.papers.length} papers, newest first`);
 		expect(pagefind).toEqual([]);
+		await page.keyboard.press('/');
+		expect(await page.locator('#search-q').evaluate((el) => el === document.activeElement)).toBe(true);
 		await tick(page, 'code', 'yes');
 		expect(pagefind.length).toBeGreaterThan(0);
 		expect(await countLine(page)).toBe(`${matching({ code: ['yes'] }).length} papers with these filters, newest first`);
