@@ -23,7 +23,9 @@ let highlighter: ReturnType<typeof createHighlighter> | undefined;
 /** Shiki's tokens of `code`, line by line. */
 export async function bibtexTokens(code: string): Promise<ThemedToken[][]> {
 	highlighter ??= createHighlighter({ themes: ['github-light'], langs: ['bibtex'] });
-	return (await highlighter).codeToTokensBase(code, { lang: 'bibtex', theme: 'github-light' });
+	// No wall-clock limit per line (Shiki's default is 500 ms): on a busy machine a line would be
+	// cut short and coloured differently, and two builds of one commit would differ.
+	return (await highlighter).codeToTokensBase(code, { lang: 'bibtex', theme: 'github-light', tokenizeTimeLimit: 0 });
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
