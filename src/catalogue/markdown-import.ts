@@ -9,6 +9,7 @@ import { indexVenues } from './checks.ts';
 import { didYouMean } from './diagnostics.ts';
 import { note, problem, sortMessages, type ImportMessage } from './import-report.ts';
 import { KNOWN_VENUES, UNSPECIFIED_VENUE } from './known-venues.ts';
+import { importGuard } from './markdown-guard.ts';
 import { githubRepo, normalizeTitle } from './links.ts';
 import { lineOf, readOutline, type OutlineSection } from './markdown-outline.ts';
 import { readHeader, readRow, type ListRow } from './markdown-rows.ts';
@@ -43,6 +44,8 @@ export interface ImportResult {
 export function importMarkdown(source: string, name = 'Awesome list'): ImportResult {
 	// One line ending and no byte-order mark, so preamble and descriptions are written back alike.
 	const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const refused = importGuard(text);
+	if (refused) return { site: { title: name }, taxonomy: [], venues: [], papers: [], rows: 0, merged: 0, messages: [], fatal: refused };
 	const root = parseMarkdown(text);
 	const outline = readOutline(root, text);
 	const messages = [...outline.messages];

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/catalogue/diagnostics.ts';
 import { loadCatalogue, type LoadResult } from '../../src/catalogue/load.ts';
 import { copyCatalogue, FIXTURE } from '../helpers/catalogue.ts';
+import { mutate, mutation } from '../helpers/text-mutations.ts';
 
 /** Files of the fixture a contributor edits; each property mutates one of them. */
 const TARGETS = ['papers/snapkv.yaml', 'papers/vllm.yaml', 'taxonomy.yaml', 'venues.yaml'] as const;
@@ -54,44 +55,13 @@ function expectPositioned(d: Diagnostic, target: string, lines: number): void {
 	if (d.file.endsWith(target)) expect(d.line).toBeLessThanOrEqual(lines + 1);
 }
 
-const mutation = fc.oneof(
-	fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...YAML_NOISE), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })) }),
-	fc.record({ op: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 30 }) }),
-	fc.record({ op: fc.constant('duplicate-line' as const), at: fc.nat() }),
-	fc.record({ op: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
-	fc.record({ op: fc.constant('indent' as const), at: fc.nat(), by: fc.constantFrom(' ', '   ', '\t', '') }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-function mutate(text: string, m: Mutation): string {
-	const at = text.length ? m.at % (text.length + 1) : 0;
-	const lines = text.split('\n');
-	const line = lines.length ? m.at % lines.length : 0;
-	switch (m.op) {
-		case 'insert':
-			return text.slice(0, at) + m.text + text.slice(at);
-		case 'delete':
-			return text.slice(0, at) + text.slice(at + m.len);
-		case 'duplicate-line':
-			return [...lines.slice(0, line + 1), ...lines.slice(line)].join('\n');
-		case 'swap-lines': {
-			const j = lines.length ? m.other % lines.length : 0;
-			[lines[line], lines[j]] = [lines[j]!, lines[line]!];
-			return lines.join('\n');
-		}
-		case 'indent':
-			lines[line] = m.by + (lines[line] ?? '').trimStart();
-			return lines.join('\n');
-	}
-}
-
 /** Per-case bound: a small file must load far below it; a loop or exponential blow-up would not. */
 const CASE_MS = 2_000;
 
 describe('hostile YAML through the validator', () => {
 	it('mutated real files load or fail with positioned errors, quickly', () => {
 		fc.assert(
-			fc.property(fc.constantFrom(...TARGETS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (target, ms) => {
+			fc.property(fc.constantFrom(...TARGETS), fc.array(mutation(YAML_NOISE), { minLength: 1, maxLength: 6 }), (target, ms) => {
 				const text = ms.reduce(mutate, originals.get(target)!);
 				const run = loadWith(target, text);
 
