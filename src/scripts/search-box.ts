@@ -1,8 +1,8 @@
 /**
  * The header search box: an ARIA 1.2 combobox whose listbox shows the top results as you type.
- * `/` and Ctrl/⌘K focus it; ↑ ↓ move through the options (aria-activedescendant), Enter opens
- * the active paper or, with none active, submits the form to /search/?q=…; Esc closes, then
- * clears. Pagefind loads on the first focus or key press. Without JS the form submits as is.
+ * ↑ ↓ move through the options (aria-activedescendant), Enter opens the active paper or, with
+ * none active, submits the form to /search/?q=…; Esc closes, then clears. search-shortcuts.ts
+ * loads this module (and it Pagefind) on the first focus. Without JS the form submits as is.
  */
 import { loadPagefind, type PagefindResultData } from './search-pagefind.ts';
 
@@ -132,31 +132,9 @@ export function initSearchBox(form: HTMLFormElement): void {
 		const hit = options.find((o) => o.el === li);
 		if (hit) location.assign(hit.url);
 	});
+	// This module loads on the first focus: catch up with that focus and anything typed meanwhile.
+	if (document.activeElement === input) {
+		loadPagefind().catch(() => {});
+		if (input.value.trim()) run();
+	}
 }
-
-/** True when a key press is meant for a text field, so "/" must not be taken from it. */
-function typingInField(target: EventTarget | null): boolean {
-	return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** The field the shortcuts focus: the search page's own field when there is one, else the header box. */
-function shortcutTarget(): HTMLInputElement | null {
-	return document.querySelector<HTMLInputElement>('[data-search-primary]') ?? document.querySelector<HTMLInputElement>('[data-search-box] input');
-}
-
-/** `/` (outside text fields) and Ctrl/⌘K focus the search field. */
-export function initSearchShortcuts(): void {
-	document.addEventListener('keydown', (e) => {
-		const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e.target);
-		const k = (e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
-		if (!slash && !k) return;
-		const field = shortcutTarget();
-		if (!field) return;
-		e.preventDefault();
-		field.focus();
-		field.select();
-	});
-}
-
-for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-box]')) initSearchBox(form);
-initSearchShortcuts();
