@@ -73,6 +73,7 @@ export function resultItem(hit: PagefindResultData, query: string): HTMLLIElemen
 	const badge = starBadge(hit.meta.stars, hit.meta.repo);
 	if (badge) meta.append(badge);
 	li.append(heading, meta);
-	if (query.trim() && hit.excerpt && !titleShowsMatch(hit.meta.title ?? '', query)) li.append(excerptNode(hit.excerpt));
+	// An excerpt without a <mark> shows the page's opening words, which explain nothing.
+	if (query.trim() && hit.excerpt.includes('<mark>') && !titleShowsMatch(hit.meta.title ?? '', query)) li.append(excerptNode(hit.excerpt));
 	return li;
 }
