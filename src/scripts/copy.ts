@@ -1,16 +1,19 @@
 /**
  * Copy buttons: `<button data-copy="ID">` copies the text of the element with that id to the
- * clipboard and says so in its live status. Buttons stay hidden where the Clipboard API is missing.
+ * clipboard and says so in its live status. Buttons show when scripts run (CSS, `js` class) and are
+ * hidden again where the Clipboard API is missing (pages served over plain http).
  */
 
 /** Wire every copy button on the page. */
 export function initCopyButtons(): void {
-	if (!navigator.clipboard) return;
 	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+		if (!navigator.clipboard) {
+			button.hidden = true;
+			continue;
+		}
 		const source = document.getElementById(button.dataset.copy ?? '');
 		const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
 		if (!source) continue;
-		button.hidden = false;
 		button.addEventListener('click', async () => {
 			let message = 'Copied';
 			try {

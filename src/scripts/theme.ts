@@ -23,7 +23,6 @@ function apply(button: HTMLButtonElement, theme: Theme): void {
 /** Show and wire every theme toggle on the page. */
 export function initThemeToggle(): void {
 	for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-		button.hidden = false;
 		apply(button, currentTheme());
 		button.addEventListener('click', () => {
 			const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
