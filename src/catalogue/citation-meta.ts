@@ -20,8 +20,8 @@ export function citationMeta(paper: PaperView): Array<[string, string]> {
 	return tags;
 }
 
-/** A schema.org ScholarlyArticle for the paper page at `pageUrl` (absolute). */
-export function scholarlyArticle(paper: PaperView, pageUrl: string, categories: readonly string[]): Record<string, unknown> {
+/** A schema.org ScholarlyArticle for a paper page (its URL is the page's canonical link). */
+export function scholarlyArticle(paper: PaperView, categories: readonly string[]): Record<string, unknown> {
 	const venue = paper.venueInfo.fullName ?? paper.venueInfo.name;
 	return {
 		'@context': 'https://schema.org',
@@ -31,7 +31,6 @@ export function scholarlyArticle(paper: PaperView, pageUrl: string, categories: 
 		...(paper.authors?.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
 		datePublished: String(paper.year),
 		isPartOf: { '@type': paper.venueInfo.kind === 'journal' ? 'Periodical' : 'CreativeWork', name: venue },
-		url: pageUrl,
 		...(paper.paper ? { sameAs: paper.paper } : {}),
 		...(paper.summary ? { abstract: paper.summary } : {}),
 		keywords: categories.join(', '),

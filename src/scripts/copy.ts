@@ -7,25 +7,25 @@
 /** Wire every copy button on the page. */
 export function initCopyButtons(): void {
 	for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-		if (!navigator.clipboard) {
+		const source = document.getElementById(button.dataset.copy ?? '');
+		const status = button.parentElement?.querySelector('[data-copy-status]');
+		if (!navigator.clipboard || !source) {
 			button.hidden = true;
 			continue;
 		}
-		const source = document.getElementById(button.dataset.copy ?? '');
-		const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
-		if (!source) continue;
-		button.addEventListener('click', async () => {
-			let message = 'Copied';
-			try {
-				await navigator.clipboard.writeText(source.textContent ?? '');
-			} catch {
-				message = 'Copy failed: select the text and copy it';
-			}
-			if (status) {
-				status.textContent = message;
-				setTimeout(() => (status.textContent = ''), 2500);
-			}
-		});
+		button.addEventListener('click', () =>
+			navigator.clipboard
+				.writeText(source.textContent ?? '')
+				.then(
+					() => 'Copied',
+					() => 'Copy failed: select the text and copy it',
+				)
+				.then((message) => {
+					if (!status) return;
+					status.textContent = message;
+					setTimeout(() => (status.textContent = ''), 2500);
+				}),
+		);
 	}
 }
 

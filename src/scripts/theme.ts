@@ -1,40 +1,30 @@
 /**
  * The theme toggle: switches between light and dark, remembers the choice in localStorage
  * (`atlas-theme`), and otherwise follows the system. The inline script in Base.astro applies the
- * saved choice before first paint; this module only wires the button.
+ * saved choice before first paint; this module only wires the button (`aria-pressed` = dark).
  */
 
 /** The localStorage key holding "light" or "dark". */
 export const THEME_KEY = 'atlas-theme';
 
-type Theme = 'light' | 'dark';
-
-/** The theme in effect: the reader's saved choice, else the system's. */
-export function currentTheme(root: HTMLElement = document.documentElement): Theme {
-	const set = root.dataset.theme;
-	if (set === 'light' || set === 'dark') return set;
-	return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function apply(button: HTMLButtonElement, theme: Theme): void {
-	button.setAttribute('aria-pressed', String(theme === 'dark'));
-}
-
-/** Show and wire every theme toggle on the page. */
+/** Wire every theme toggle on the page. */
 export function initThemeToggle(): void {
+	const root = document.documentElement;
+	const systemDark = matchMedia('(prefers-color-scheme: dark)');
+	const theme = () => root.dataset.theme || (systemDark.matches ? 'dark' : 'light');
 	for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-		apply(button, currentTheme());
+		const show = () => button.setAttribute('aria-pressed', String(theme() === 'dark'));
+		show();
+		systemDark.addEventListener('change', show);
 		button.addEventListener('click', () => {
-			const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
-			document.documentElement.dataset.theme = next;
+			root.dataset.theme = theme() === 'dark' ? 'light' : 'dark';
 			try {
-				localStorage.setItem(THEME_KEY, next);
+				localStorage.setItem(THEME_KEY, root.dataset.theme);
 			} catch {
 				// Private mode or storage disabled: the choice lasts for this page only.
 			}
-			apply(button, next);
+			show();
 		});
-		matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => apply(button, currentTheme()));
 	}
 }
 
