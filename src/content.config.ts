@@ -5,10 +5,11 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { catalogueDir, loadCatalogueOrThrow } from './catalogue/load.ts';
+import { loadCatalogueShared } from './catalogue/load.ts';
 import { PaperSchema, VenueSchema } from './catalogue/schema.ts';
 
-const catalogue = () => loadCatalogueOrThrow(catalogueDir());
+// One parse shared by both loaders and the pages (see loadCatalogueShared).
+const catalogue = () => loadCatalogueShared();
 
 const papers = defineCollection({
 	loader: async () => catalogue().papers,

@@ -4,14 +4,14 @@
  */
 import { getCollection } from 'astro:content';
 import { buildAtlas, type Atlas } from '../catalogue/queries.ts';
-import { catalogueDir, loadCatalogueOrThrow } from '../catalogue/load.ts';
+import { loadCatalogueShared } from '../catalogue/load.ts';
 
 let atlas: Promise<Atlas> | undefined;
 
 /** The indexed catalogue, built on first use and shared by every page of the build. */
 export function getAtlas(): Promise<Atlas> {
 	atlas ??= (async () => {
-		const { site, taxonomy, stars } = loadCatalogueOrThrow(catalogueDir());
+		const { site, taxonomy, stars } = loadCatalogueShared();
 		const papers = (await getCollection('papers')).map((e) => e.data);
 		const venues = (await getCollection('venues')).map(({ data: { id: _id, ...v } }) => v);
 		return buildAtlas({ site, taxonomy, stars, papers, venues }, import.meta.env.BASE_URL);
