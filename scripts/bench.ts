@@ -7,7 +7,7 @@
  * in ≤ 45 s and ≤ 1.5 GiB, and time per paper at 10,000 no worse than at 1,000.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { distSizes, type DistSizes } from './lib/dist-sizes.ts';
 import { measure } from './lib/measure-process.ts';
@@ -19,6 +19,7 @@ const STEPS = ['validate', 'astro', 'pagefind'] as const;
 /** One step's cost. */
 interface StepResult {
 	wallMs: number;
+	cpuMs: number;
 	peakProcessBytes: number;
 	peakTreeBytes: number;
 }
@@ -30,6 +31,10 @@ interface BenchResult {
 	steps: Record<(typeof STEPS)[number], StepResult>;
 	totalMs: number;
 	msPerPaper: number;
+	/** CPU time of all steps; with a busy machine, wall time grows and this does not. */
+	cpuMs: number;
+	/** The 1-minute load average before and after the run: a busy machine inflates wall times. */
+	load: [number, number];
 	peakBytes: number;
 	sizes: DistSizes;
 	/** The temp folder, when kept. */
@@ -70,6 +75,7 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 	const catalogueDir = path.join(work, 'catalogue');
 	const dist = path.join(work, 'dist');
 	const source = realCatalogueSource(ROOT);
+	const loadBefore = loadavg()[0]!;
 	const genStart = performance.now();
 	const report = writeSyntheticCatalogue({ papers: n, source, out: catalogueDir, seed });
 	const generateMs = performance.now() - genStart;
@@ -83,7 +89,7 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 			console.error(`✗ bench: step "${step}" failed (exit ${m.code}) on ${catalogueDir}`);
 			process.exit(1);
 		}
-		steps[step] = { wallMs: m.wallMs, peakProcessBytes: m.peakProcessBytes, peakTreeBytes: m.peakTreeBytes };
+		steps[step] = { wallMs: m.wallMs, cpuMs: m.cpuMs, peakProcessBytes: m.peakProcessBytes, peakTreeBytes: m.peakTreeBytes };
 	}
 	const totalMs = STEPS.reduce((s, k) => s + steps[k].wallMs, 0);
 	const result: BenchResult = {
@@ -92,6 +98,8 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 		steps,
 		totalMs,
 		msPerPaper: totalMs / n,
+		cpuMs: STEPS.reduce((sum, k) => sum + steps[k].cpuMs, 0),
+		load: [loadBefore, loadavg()[0]!],
 		peakBytes: Math.max(...STEPS.map((k) => steps[k].peakTreeBytes)),
 		sizes: distSizes(dist),
 	};
@@ -110,10 +118,11 @@ function table(results: BenchResult[]): string {
 		['taxonomy from', (r) => `${r.catalogue.source} (${r.catalogue.leaves} leaves)`],
 		['largest leaf', (r) => `${r.catalogue.largestLeaf.slug} (${r.catalogue.largestLeaf.papers})`],
 		...STEPS.flatMap((k): Array<[string, (r: BenchResult) => string]> => [
-			[`${k} wall`, (r) => s(r.steps[k].wallMs)],
+			[`${k} wall / cpu`, (r) => `${s(r.steps[k].wallMs)} / ${s(r.steps[k].cpuMs)}`],
 			[`${k} peak (process / tree)`, (r) => `${mib(r.steps[k].peakProcessBytes)} / ${mib(r.steps[k].peakTreeBytes)}`],
 		]),
-		['total wall', (r) => s(r.totalMs)],
+		['total wall / cpu', (r) => `${s(r.totalMs)} / ${s(r.cpuMs)}`],
+		['load average', (r) => `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} (${cpus().length} CPUs)`],
 		['time per paper', (r) => `${r.msPerPaper.toFixed(2)} ms`],
 		['peak memory', (r) => mib(r.peakBytes)],
 		['pages', (r) => String(r.sizes.pages)],

@@ -20,6 +20,8 @@ export interface Measured {
 	peakProcessBytes: number;
 	/** Largest sampled sum of the tree's resident sets, in bytes (what the machine had to hold). */
 	peakTreeBytes: number;
+	/** CPU time (user + system) of the whole tree, in milliseconds, as last sampled per process: unlike wall time, it hardly depends on what else the machine runs. */
+	cpuMs: number;
 	/** Combined stdout and stderr, for error messages. */
 	output: string;
 }
@@ -29,6 +31,16 @@ const GNU_TIME = '/usr/bin/time';
 function kb(status: string, field: string): number {
 	const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
 	return m ? Number(m[1]) * 1024 : 0;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a /proc/<pid>/stat line, in clock ticks (all threads of the process). */
+function ticks(stat: string): number {
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// Fields after the command name start at field 3 (state): utime is field 14, stime field 15.
+	return Number(fields[11]) + Number(fields[12]);
 }
 
 /** The pid and every descendant of `root`, read from /proc. */
@@ -69,6 +81,7 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
 	child.stderr.on('data', (d) => (output += d));
 	let peakProcessBytes = 0;
 	let peakTreeBytes = 0;
+	const cpuTicks = new Map<number, number>();
 	const sample = () => {
 		if (!child.pid || !existsSync('/proc')) return;
 		let sum = 0;
@@ -77,6 +90,7 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
 				const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 				sum += kb(status, 'VmRSS');
 				peakProcessBytes = Math.max(peakProcessBytes, kb(status, 'VmHWM'));
+				cpuTicks.set(pid, ticks(readFileSync(`/proc/${pid}/stat`, 'utf8')));
 			} catch {
 				// ended between listing and reading
 			}
@@ -92,5 +106,6 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
 		if (/^\d+$/.test(last)) peakProcessBytes = Math.max(peakProcessBytes, Number(last) * 1024);
 	}
 	rmSync(tmp, { recursive: true, force: true });
-	return { code, wallMs, peakProcessBytes, peakTreeBytes: Math.max(peakTreeBytes, peakProcessBytes), output };
+	const cpuMs = [...cpuTicks.values()].reduce((a, b) => a + b, 0) * (1000 / CLOCK_TICKS);
+	return { code, wallMs, peakProcessBytes, peakTreeBytes: Math.max(peakTreeBytes, peakProcessBytes), cpuMs, output };
 }
