@@ -132,6 +132,17 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		}
 	});
 
+	it('leave the site\'s own pages to them: the taxonomy catch-all route takes no fixed path', () => {
+		const { atlas, pages } = b();
+		const nodeFiles = new Set(atlas.tree.nodes.map((n) => `${atlas.nodeUrl(n).slice(b().built.base.length)}index.html`));
+
+		for (const file of ['index.html', 'stats/index.html', 'venues/index.html', 'search/index.html', 'about/index.html', 'cite/index.html', 'contributing/index.html']) {
+			expect(pages.has(file), file).toBe(true);
+			expect(nodeFiles.has(file), file).toBe(false);
+			expect(byClass(pages.get(file)!, 'paper-table'), file).toEqual([]);
+		}
+	});
+
 	it('draw a star badge for every GitHub code link, with the count when the snapshot has one', () => {
 		const { atlas } = b();
 
