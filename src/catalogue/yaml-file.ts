@@ -94,6 +94,8 @@ function firstContentLine(text: string): { line: number; col: number } {
 }
 
 function yamlMessage(message: string): string {
+	// The parser runs out of stack on thousands of nested [ { or indents; say that, not "call stack".
+	if (/Maximum call stack size exceeded/.test(message)) return 'YAML nested too deeply to read (thousands of levels of brackets or indentation); a data file needs two or three';
 	const first = message.split('\n')[0] ?? message;
 	return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')} (check indentation, colons and quotes)`;
 }

@@ -110,6 +110,12 @@ describe('hostile YAML through the validator', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
+	it('says that nesting too deep to read is the problem, not the parser\'s stack', () => {
+		const run = loadWith('papers/snapkv.yaml', '['.repeat(20_000));
+
+		expect(run.result.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/snapkv\.yaml:1:\d+ {2}\(yaml\) {2}YAML nested too deeply to read/));
+	});
+
 	it('a 10 MB paper file is read in bounded time and its problems are positioned', () => {
 		const rows = 100_000;
 		const line = `  ${'A pasted blob of text, much longer than any summary should be. '.repeat(2)}`;
