@@ -1,4 +1,4 @@
-import { rmSync, utimesSync } from 'node:fs';
+import { renameSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueError } from '../../src/catalogue/diagnostics.ts';
@@ -18,19 +18,25 @@ describe('the shared catalogue of a build', () => {
 		expect(second).toBe(first);
 	});
 
-	it('is read again when a file changes, is added or is removed', () => {
+	it('is read again when a paper is added, removed or saved by renaming, or the taxonomy changes', () => {
 		dir = copyCatalogue();
 		const first = loadCatalogueShared(dir);
+		const later = (file: string) => utimesSync(path.join(dir, file), new Date(), new Date(Date.now() + 5_000));
 
-		writeIn(dir, 'papers/kivi.yaml', readIn(dir, 'papers/kivi.yaml').replace(/^title: .*$/m, 'title: "KIVI, retitled"'));
-		utimesSync(path.join(dir, 'papers/kivi.yaml'), new Date(), new Date(Date.now() + 5_000));
-		const edited = loadCatalogueShared(dir);
+		writeIn(dir, 'papers/kivi.yaml.tmp', readIn(dir, 'papers/kivi.yaml').replace(/^title: .*$/m, 'title: "KIVI, retitled"'));
+		renameSync(path.join(dir, 'papers/kivi.yaml.tmp'), path.join(dir, 'papers/kivi.yaml'));
+		later('papers'); // the rename's time, past the clock tick of the first load
+		const saved = loadCatalogueShared(dir);
 		rmSync(path.join(dir, 'papers/h2o.yaml'));
 		const removed = loadCatalogueShared(dir);
+		writeIn(dir, 'taxonomy.yaml', readIn(dir, 'taxonomy.yaml').replace('title: Memory Management', 'title: Memory'));
+		later('taxonomy.yaml');
+		const retitled = loadCatalogueShared(dir);
 
-		expect(edited).not.toBe(first);
-		expect(edited.papers.find((p) => p.id === 'kivi')?.title).toBe('KIVI, retitled');
+		expect(saved).not.toBe(first);
+		expect(saved.papers.find((p) => p.id === 'kivi')?.title).toBe('KIVI, retitled');
 		expect(removed.papers.map((p) => p.id)).not.toContain('h2o');
+		expect(JSON.stringify(retitled.taxonomy)).toContain('"title":"Memory"');
 	});
 
 	it('is never cached when it has errors', () => {
