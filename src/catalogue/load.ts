@@ -170,7 +170,8 @@ export function loadCatalogueOrThrow(dir: string = catalogueDir()): Catalogue {
  * loaders and the pages of an Astro build share one parse (three parses of 10,000 files cost 6 s).
  * The state is the list of paper files, the papers folder's modification time and the other
  * files' times: adding, removing or renaming a paper (editors save by renaming) or editing
- * taxonomy, venues, site or stars reads it again. It is cheap to check (no stat per paper).
+ * taxonomy, venues, site or stars reads it again. It is cheap to check (no stat per paper); an
+ * in-place edit of one paper file is seen at the next change of the folder or a restart.
  * The cache lives on globalThis because Astro loads this module twice.
  */
 export function loadCatalogueShared(dir: string = catalogueDir()): Catalogue {
