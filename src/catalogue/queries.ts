@@ -207,3 +207,20 @@ export function paperGroups(atlas: Atlas, paper: Pick<Paper, 'categories'>): Tre
 	return [...new Set(roots)];
 }
 
+
+const leafLabels = new WeakMap<Atlas, Map<string, string>>();
+
+/**
+ * A leaf's name as a search facet value: its title, or "Parent › Title" when another leaf has the
+ * same title (the seed has two "Compression" leaves), so that a filter never merges two categories.
+ */
+export function leafLabel(atlas: Atlas, leaf: TreeNode): string {
+	let labels = leafLabels.get(atlas);
+	if (!labels) {
+		const uses = new Map<string, number>();
+		for (const l of atlas.tree.leaves) uses.set(l.title, (uses.get(l.title) ?? 0) + 1);
+		labels = new Map(atlas.tree.leaves.map((l) => [l.slug, (uses.get(l.title) ?? 0) > 1 && l.parent ? `${l.parent.title} › ${l.title}` : l.title]));
+		leafLabels.set(atlas, labels);
+	}
+	return labels.get(leaf.slug) ?? leaf.title;
+}

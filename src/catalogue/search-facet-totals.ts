@@ -2,7 +2,7 @@
  * The facet values of the catalogue at build time, for the search page's first render. Kept apart
  * from search-facets.ts, which the browser loads: this one reaches the catalogue queries (and zod).
  */
-import { paperGroups, paperLeaves, type Atlas, type PaperView } from './queries.ts';
+import { leafLabel, paperGroups, paperLeaves, type Atlas, type PaperView } from './queries.ts';
 import { FACETS, type Facet } from './search-state.ts';
 
 /**
@@ -12,7 +12,7 @@ import { FACETS, type Facet } from './search-state.ts';
 export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, string[]> {
 	return {
 		group: paperGroups(atlas, paper).map((n) => n.title),
-		category: [...new Set(paperLeaves(atlas, paper).map((n) => n.title))],
+		category: [...new Set(paperLeaves(atlas, paper).map((n) => leafLabel(atlas, n)))],
 		venue: [paper.venue],
 		year: [String(paper.year)],
 		code: [paper.code ? 'yes' : 'no'],

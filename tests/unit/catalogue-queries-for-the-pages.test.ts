@@ -53,3 +53,18 @@ describe('the build date in the footer', () => {
 		expect(buildDate({})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	});
 });
+
+describe('leafLabel', () => {
+	it('keeps a unique leaf title and prefixes the parent when two leaves share a title, so facets never merge categories', async () => {
+		const { buildAtlas, leafLabel } = await import('../../src/catalogue/queries.ts');
+		const { loadCatalogue } = await import('../../src/catalogue/load.ts');
+		const atlas = buildAtlas(loadCatalogue('data').catalogue!);
+
+		const compression = atlas.tree.leaves.filter((l) => l.title === 'Compression').map((l) => leafLabel(atlas, l));
+		const labels = atlas.tree.leaves.map((l) => leafLabel(atlas, l));
+
+		expect(compression).toEqual(['Intra later › Compression', 'Cross Layer › Compression']);
+		expect(leafLabel(atlas, atlas.tree.bySlug.get('static-kv-cache-selection')!)).toBe('Static KV Cache Selection');
+		expect(new Set(labels).size).toBe(labels.length);
+	});
+});
