@@ -6,7 +6,7 @@
  * memory in its own process; without it the three run in order, as always.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { VALIDATED_ENV, validatedFile, writeValidated } from '../src/catalogue/catalogue-cache.ts';
@@ -67,10 +67,7 @@ if (runs('astro')) {
 		const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
-		const validated = validatedFile(catalogueDir());
-		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validated, ASTRO_TELEMETRY_DISABLED: '1' } });
-		// Used once: the next build validates again, and temp catalogues leave nothing behind.
-		rmSync(validated, { force: true });
+		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validatedFile(catalogueDir()), ASTRO_TELEMETRY_DISABLED: '1' } });
 		if (run.status !== 0) {
 			console.error('✗ astro build failed');
 			process.exit(run.status ?? 1);
