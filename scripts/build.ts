@@ -6,9 +6,10 @@
  * memory in its own process; without it the three run in order, as always.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
+import { VALIDATED_ENV, validatedFile, writeValidated } from '../src/catalogue/catalogue-cache.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { indexSite } from './lib/pagefind-index.ts';
 
@@ -56,6 +57,8 @@ if (runs('validate')) {
 		process.exit(1);
 	}
 	papers = loaded.catalogue.papers.length;
+	// Handed to the Astro step, which then need not parse every file again (unless one changes).
+	writeValidated(validatedFile(dir), loaded.catalogue);
 	console.log(`✓ ${displayPath(dir)}: ${papers} papers valid`);
 }
 
@@ -64,7 +67,10 @@ if (runs('astro')) {
 		const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
-		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), ASTRO_TELEMETRY_DISABLED: '1' } });
+		const validated = validatedFile(catalogueDir());
+		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validated, ASTRO_TELEMETRY_DISABLED: '1' } });
+		// Used once: the next build validates again, and temp catalogues leave nothing behind.
+		rmSync(validated, { force: true });
 		if (run.status !== 0) {
 			console.error('✗ astro build failed');
 			process.exit(run.status ?? 1);

@@ -3,7 +3,7 @@
  * validate every file against its schema and every cross-file rule, and return the data with
  * positioned diagnostics. Used by `npm run validate`, the site build and the tests alike.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
 import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
@@ -163,39 +163,4 @@ export function loadCatalogueOrThrow(dir: string = catalogueDir()): Catalogue {
 	const { catalogue, diagnostics } = loadCatalogue(dir);
 	if (!catalogue) throw new CatalogueError(diagnostics);
 	return catalogue;
-}
-
-/**
- * `loadCatalogueOrThrow`, parsed once per process for one state of the catalogue: the two content
- * loaders and the pages of an Astro build share one parse (three parses of 10,000 files cost 6 s).
- * The state is the list of paper files, the papers folder's modification time and the other
- * files' times: adding, removing or renaming a paper (editors save by renaming) or editing
- * taxonomy, venues, site or stars reads it again. It is cheap to check (no stat per paper); an
- * in-place edit of one paper file is seen at the next change of the folder or a restart.
- * The cache lives on globalThis because Astro loads this module twice.
- */
-export function loadCatalogueShared(dir: string = catalogueDir()): Catalogue {
-	const cache = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map()) as Map<string, { key: string; catalogue: Catalogue }>;
-	const key = catalogueState(dir);
-	const hit = cache.get(dir);
-	if (hit?.key === key) return hit.catalogue;
-	const catalogue = loadCatalogueOrThrow(dir);
-	cache.set(dir, { key, catalogue });
-	return catalogue;
-}
-
-const SHARED = Symbol.for('kv-cache-atlas.catalogue');
-
-function catalogueState(dir: string): string {
-	const time = (file: string) => {
-		try {
-			const st = statSync(file);
-			return `${st.size}:${st.mtimeMs}`;
-		} catch {
-			return '-';
-		}
-	};
-	const papersDir = path.join(dir, 'papers');
-	const names = existsSync(papersDir) ? readdirSync(papersDir).sort() : [];
-	return [...['papers', 'taxonomy.yaml', 'venues.yaml', 'site.yaml', 'stars.json'].map((f) => `${f}:${time(path.join(dir, f))}`), ...names].join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildAtlas, type Atlas } from '../catalogue/queries.ts';
-import { loadCatalogueShared } from '../catalogue/load.ts';
+import { loadCatalogueShared } from '../catalogue/catalogue-cache.ts';
 
 let atlas: Promise<Atlas> | undefined;
 
