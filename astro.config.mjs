@@ -2,7 +2,6 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { contentSecurityPolicy } from './src/integrations/csp.ts';
 import { deterministicTokens } from './src/lib/shiki-deterministic.ts';
 
 /** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
@@ -24,8 +23,8 @@ export default defineConfig({
 	...(cacheDir ? { cacheDir } : {}),
 	trailingSlash: 'ignore',
 	build: { format: 'directory' },
-	// The CSP integration goes last: it hashes the inline code of the finished pages.
-	integrations: [mdx(), sitemap(), contentSecurityPolicy()],
+	// Each page's Content-Security-Policy is written as it renders: src/middleware.ts.
+	integrations: [mdx(), sitemap()],
 	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
 	// deterministicTokens: no wall-clock limit on tokenizing, so a busy machine highlights like an idle one.
 	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [deterministicTokens] } },
