@@ -22,7 +22,9 @@ export default defineConfig({
 	outDir,
 	...(cacheDir ? { cacheDir } : {}),
 	trailingSlash: 'ignore',
-	build: { format: 'directory' },
+	// Four pages in flight: while one page's file is written, the next renders (a 10,000-paper build
+	// spent a third of its time waiting for writes one page at a time on the 2-core machine).
+	build: { format: 'directory', concurrency: 4 },
 	// Each page's Content-Security-Policy is written as it renders: src/middleware.ts.
 	integrations: [mdx(), sitemap()],
 	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
