@@ -3,7 +3,8 @@
  * Bad data stops the build before Astro runs, with the same messages as `npm run validate`.
  * Each step's wall time is printed; `BUILD_REPORT=file.json` also writes them as JSON (bench).
  * `--step validate|astro|pagefind` runs one step only, so the benchmark can measure each step's
- * memory in its own process; without it the three run in order, as always.
+ * memory in its own process; without it the three run in order, as always. Astro logs warnings
+ * and errors only; `--verbose` shows its page-by-page log.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ if (only !== undefined && !STEPS.includes(only as Step)) {
 	process.exit(2);
 }
 const runs = (step: Step) => only === undefined || only === step;
+/** `--verbose`: Astro's own log, a line per page (off by default: printing it is a tenth of a big build). */
+const verbose = process.argv.includes('--verbose');
 
 /**
  * The build date the footer shows: SOURCE_DATE_EPOCH when set, else the time of the commit being
@@ -64,17 +67,18 @@ if (runs('validate')) {
 
 if (runs('astro')) {
 	await time('astro', () => {
-		const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+		const astro = path.join(import.meta.dirname, 'lib', 'astro-build.ts');
 		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
 		const validated = validatedFile(catalogueDir());
-		const run = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validated, ASTRO_TELEMETRY_DISABLED: '1' } });
+		const run = spawnSync(process.execPath, [astro], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validated, ASTRO_TELEMETRY_DISABLED: '1', ...(verbose ? { ATLAS_ASTRO_LOG: 'info' } : {}) } });
 		// Used once: the next build validates again, and temp catalogues leave nothing behind.
 		rmSync(validated, { force: true });
 		if (run.status !== 0) {
 			console.error('✗ astro build failed');
 			process.exit(run.status ?? 1);
 		}
+		console.log(`✓ Astro built the site into ${displayPath(dist)}`);
 	});
 }
 
