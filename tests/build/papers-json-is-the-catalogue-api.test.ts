@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.ts';
+import { buildDir } from '../helpers/build-dir.ts';
 import { FIXTURE, runScript } from '../helpers/catalogue.ts';
 
 const BASE = '/Awesome-KV-Cache-Management/';
@@ -10,7 +10,7 @@ let out = '';
 let api: { taxonomy: Array<Record<string, unknown>>; papers: Array<Record<string, unknown>> };
 
 beforeAll(() => {
-	out = mkdtempSync(path.join(tmpdir(), 'atlas-api-'));
+	out = buildDir('atlas-api-');
 	const run = runScript('build', [], { CATALOGUE_DIR: FIXTURE, DIST_DIR: path.join(out, 'dist'), BASE_PATH: BASE });
 	if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 	api = JSON.parse(readFileSync(path.join(out, 'dist/papers.json'), 'utf8'));

@@ -4,11 +4,11 @@
  * and count the bytes a page fetched.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildDir } from '../helpers/build-dir.ts';
 import { NODE, ROOT } from '../helpers/catalogue.ts';
 import { serveDist, type DistServer } from './serve-dist.ts';
 
@@ -44,7 +44,8 @@ export interface Site {
 
 /** Build `catalogue` (a folder) with `npm run build`'s script into a temp DIST_DIR and serve it. */
 export async function buildSite(catalogue: string, base = '/'): Promise<Site> {
-	const dist = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-search-')), 'dist');
+	// Under .tmp/ (tests/helpers/build-dir.ts): an outDir outside the repository shares Astro's ./.astro/.prerender.
+	const dist = path.join(buildDir('atlas-search-'), 'dist');
 	const run = spawnSync(NODE, [path.join(ROOT, 'scripts/build.ts')], {
 		cwd: ROOT,
 		encoding: 'utf8',
