@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { deterministicTokens } from './src/lib/shiki-deterministic.ts';
 
 /** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
