@@ -22,9 +22,18 @@ export const CSP_META = /<meta\b(?=[^>]*\bhttp-equiv\s*=\s*["']?content-security
 
 const SCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'importmap', 'speculationrules']);
 
+/** Hashes of texts already seen: every page repeats the same scripts and styles. Bounded, so odd pages cannot grow it without end. */
+const seen = new Map<string, string>();
+const SEEN_LIMIT = 1000;
+
 /** `'sha256-…'` of a source text, after the newline normalisation every HTML parser applies. */
 export function sha256Source(text: string): string {
-	return `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
+	const known = seen.get(text);
+	if (known) return known;
+	const hash = `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`;
+	if (seen.size >= SEEN_LIMIT) seen.clear();
+	seen.set(text, hash);
+	return hash;
 }
 
 /** A tag's attributes, names lower-cased and values decoded; the first of a repeated name wins, as in HTML. */
@@ -101,7 +110,8 @@ function* tags(html: string): Generator<Tag> {
 			continue;
 		}
 		let k = i + 1;
-		while (k < n && !/[\s/>]/.test(html[k]!)) k++;
+		// The tag name runs to whitespace (HTML's: tab, LF, FF, CR, space), "/" or ">".
+		for (let c = html.charCodeAt(k); k < n && c !== 0x20 && c !== 0x2f && c !== 0x3e && (c < 0x09 || c > 0x0d); c = html.charCodeAt(++k));
 		const name = html.slice(i + 1, k).toLowerCase();
 		const attrStart = k;
 		let quote = 0;

@@ -28,3 +28,11 @@ export function buildDate(env: Record<string, string | undefined> = process.env)
 	const date = Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date();
 	return date.toISOString().slice(0, 10);
 }
+
+let siteBuilt: string | undefined;
+
+/** `buildDate()` of this build, read once: every page's footer shows it (reading the environment 20,000 times cost 0.2 s). */
+export function siteBuildDate(): string {
+	siteBuilt ??= buildDate();
+	return siteBuilt;
+}
