@@ -135,7 +135,14 @@ export const PaperSchema = z.strictObject({
 	/** A sentence or two on the key technique (markdown, no HTML). */
 	summary: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('A sentence or two on the key technique (markdown, no HTML).'),
 	/** A BibTeX entry to use instead of the one generated from these fields. */
-	bibtex: z.string().trim().startsWith('@', 'must be one BibTeX entry starting with "@"').optional().describe('A BibTeX entry to use instead of the one generated from these fields.'),
+	bibtex: z
+		.string()
+		.trim()
+		.startsWith('@', 'must be one BibTeX entry starting with "@"')
+		// Highlighting time grows with the square of a line's length: a bound keeps any entry cheap.
+		.max(5000, 'is longer than 5,000 characters: keep one BibTeX entry with its usual fields')
+		.optional()
+		.describe('A BibTeX entry to use instead of the one generated from these fields.'),
 	/** The day the paper was added to the list, YYYY-MM-DD (orders the feed). */
 	added: DateSchema.optional().describe('The day the paper was added to the list, YYYY-MM-DD (orders the feed).'),
 });

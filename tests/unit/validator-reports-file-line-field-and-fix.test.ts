@@ -151,6 +151,13 @@ describe('the validator', () => {
 		expect(lines[1]).toBe('taxonomy.yaml:1:1  (file)  missing: the catalogue needs taxonomy.yaml');
 	});
 
+	it('refuses an own BibTeX entry longer than 5,000 characters and accepts one of 5,000', () => {
+		const entry = (n: number) => `bibtex: "@misc{k, note = {${'x'.repeat(n - 19)}}}"\n`;
+
+		expect(problemsWith('x.yaml', good(entry(5001))).lines).toEqual(['papers/x.yaml:6:9  bibtex  is longer than 5,000 characters: keep one BibTeX entry with its usual fields']);
+		expect(problemsWith('x.yaml', good(entry(5000))).lines).toEqual([]);
+	});
+
 	it('warns, without failing, when the schema line is missing', () => {
 		dir = copyCatalogue();
 		writeIn(dir, 'papers/x.yaml', good());
