@@ -1,26 +1,25 @@
 /**
- * `npm run build`: validate the catalogue, build the site with Astro, index it with Pagefind.
- * Bad data stops the build before Astro runs, with the same messages as `npm run validate`.
- * Each step's wall time is printed; `BUILD_REPORT=file.json` also writes them as JSON (bench).
- * `--step validate|astro|pagefind` runs one step only, so the benchmark can measure each step's
- * memory in its own process; without it the three run in order, as always. Astro logs warnings
- * and errors only; `--verbose` shows its page-by-page log.
+ * `npm run build`: check the catalogue, build the site with Astro, index it with Pagefind.
+ * The check and Astro share one process (scripts/lib/astro-build.ts): bad data stops the build
+ * before Astro runs, with the same messages as `npm run validate`, and good data is parsed once.
+ * Each step's wall time is printed; `BUILD_REPORT=file.json` also writes them as JSON.
+ * `--step astro|pagefind` runs one step only, so the benchmark can measure each step's memory in
+ * its own process (`--step astro` includes the check); without it both run in order, as always.
+ * Astro logs warnings and errors only; `--verbose` shows its page-by-page log.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
-import { VALIDATED_ENV, validatedFile, writeValidated } from '../src/catalogue/catalogue-cache.ts';
-import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
+import { displayPath } from '../src/catalogue/load.ts';
 import { indexSite } from './lib/pagefind-index.ts';
 
-const STEPS = ['validate', 'astro', 'pagefind'] as const;
+const STEPS = ['astro', 'pagefind'] as const;
 type Step = (typeof STEPS)[number];
 
 const stepArg = process.argv.indexOf('--step');
 const only = stepArg >= 0 ? process.argv[stepArg + 1] : undefined;
 if (only !== undefined && !STEPS.includes(only as Step)) {
-	console.error(`--step must be one of ${STEPS.join(', ')}, not "${only}"`);
+	console.error(`--step must be one of ${STEPS.join(', ')}, not "${only}" (the catalogue alone: npm run validate)`);
 	process.exit(2);
 }
 const runs = (step: Step) => only === undefined || only === step;
@@ -38,6 +37,12 @@ function sourceDateEpoch(): string | undefined {
 	return /^\d+$/.test(epoch) ? epoch : undefined;
 }
 
+/** Papers of the built site, from its papers.json: the search records Pagefind must write. */
+function builtPapers(dist: string): number | undefined {
+	const api = path.join(dist, 'papers.json');
+	return existsSync(api) ? (JSON.parse(readFileSync(api, 'utf8')) as { papers: unknown[] }).papers.length : undefined;
+}
+
 const dist = path.resolve(process.env.DIST_DIR || 'dist');
 const steps: Record<string, number> = {};
 const time = async <T>(name: Step, fn: () => T | Promise<T>): Promise<T> => {
@@ -47,35 +52,15 @@ const time = async <T>(name: Step, fn: () => T | Promise<T>): Promise<T> => {
 	return result;
 };
 
-let papers: number | undefined;
-if (runs('validate')) {
-	const dir = catalogueDir();
-	const loaded = await time('validate', () => loadCatalogue(dir));
-	for (const d of loaded.diagnostics) {
-		(d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
-		if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(d));
-	}
-	if (!loaded.catalogue) {
-		console.error(`✗ ${displayPath(dir)}: the catalogue has errors; nothing was built. Fix them and run "npm run build" again.`);
-		process.exit(1);
-	}
-	papers = loaded.catalogue.papers.length;
-	// Handed to the Astro step, which then need not parse every file again (unless one changes).
-	writeValidated(validatedFile(dir), loaded.catalogue);
-	console.log(`✓ ${displayPath(dir)}: ${papers} papers valid`);
-}
-
 if (runs('astro')) {
 	await time('astro', () => {
 		const astro = path.join(import.meta.dirname, 'lib', 'astro-build.ts');
 		// Vite's own variables (set when a test runner starts this script) would override Astro's base and mode.
 		const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(k)));
-		const validated = validatedFile(catalogueDir());
-		const run = spawnSync(process.execPath, [astro], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), [VALIDATED_ENV]: validated, ASTRO_TELEMETRY_DISABLED: '1', ...(verbose ? { ATLAS_ASTRO_LOG: 'info' } : {}) } });
-		// Used once: the next build validates again, and temp catalogues leave nothing behind.
-		rmSync(validated, { force: true });
+		const run = spawnSync(process.execPath, [astro], { stdio: 'inherit', env: { ...env, SOURCE_DATE_EPOCH: sourceDateEpoch(), ASTRO_TELEMETRY_DISABLED: '1', ...(verbose ? { ATLAS_ASTRO_LOG: 'info' } : {}) } });
 		if (run.status !== 0) {
-			console.error('✗ astro build failed');
+			// The check has said why when the data was bad; otherwise Astro has printed its error.
+			console.error('✗ build failed');
 			process.exit(run.status ?? 1);
 		}
 		console.log(`✓ Astro built the site into ${displayPath(dist)}`);
@@ -83,11 +68,12 @@ if (runs('astro')) {
 }
 
 if (runs('pagefind')) {
+	const papers = builtPapers(dist);
 	const indexed = await time('pagefind', () => indexSite(dist, papers)).catch((error: unknown) => {
 		console.error(`✗ ${error instanceof Error ? error.message : String(error)}`);
 		process.exit(1);
 	});
 	console.log(`✓ Pagefind indexed ${indexed.pages} pages into ${indexed.records} search records in ${displayPath(indexed.outputPath)}`);
 }
-console.log(`build: ${Object.entries(steps).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
-if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps, papers }, null, 2));
+console.log(`build: ${Object.entries(steps).map(([k, v]) => `${k === 'astro' ? 'check + astro' : k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+if (process.env.BUILD_REPORT) writeFileSync(process.env.BUILD_REPORT, JSON.stringify({ steps }, null, 2));

@@ -2,9 +2,9 @@ import { renameSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogueError } from '../../src/catalogue/diagnostics.ts';
-import { loadCatalogueShared, readValidated, VALIDATED_ENV, writeValidated } from '../../src/catalogue/catalogue-cache.ts';
+import { loadCatalogueShared, shareCatalogue } from '../../src/catalogue/catalogue-cache.ts';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
-import { copyCatalogue, FIXTURE, readIn, writeIn } from '../helpers/catalogue.ts';
+import { copyCatalogue, readIn, writeIn } from '../helpers/catalogue.ts';
 
 let dir = '';
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -49,34 +49,24 @@ describe('the shared catalogue of a build', () => {
 	});
 });
 
-describe('the catalogue handed from the validate step to the Astro step', () => {
-	afterEach(() => {
-		delete process.env[VALIDATED_ENV];
+describe('the catalogue the build checked before starting Astro', () => {
+	it('is the one the loaders get, while its files stay the same', () => {
+		dir = copyCatalogue();
+		const checked = loadCatalogueOrThrow(dir);
+		shareCatalogue(dir, checked);
+
+		expect(loadCatalogueShared(dir)).toBe(checked);
 	});
 
-	it('is used instead of parsing the files again while they are unchanged', () => {
+	it('is parsed again once a paper is added', () => {
 		dir = copyCatalogue();
-		const file = path.join(dir, 'validated.json');
 		const checked = loadCatalogueOrThrow(dir);
-		writeValidated(file, { ...checked, site: { ...checked.site, title: 'As validated' } });
-		process.env[VALIDATED_ENV] = file;
+		shareCatalogue(dir, checked);
+		writeIn(dir, 'papers/kivi-2.yaml', readIn(dir, 'papers/kivi.yaml').replace(/^title: .*$/m, 'title: "KIVI Again"').replace(/^paper: .*$/m, 'paper: https://arxiv.org/abs/2499.00001').replace(/^code: .*$/m, ''));
 
 		const loaded = loadCatalogueShared(dir);
 
-		expect(loaded.site.title).toBe('As validated');
-		expect(loaded.papers).toEqual(checked.papers);
-	});
-
-	it('is ignored once any file changed, even in place, or for another catalogue', () => {
-		dir = copyCatalogue();
-		const file = path.join(dir, 'validated.json');
-		writeValidated(file, loadCatalogueOrThrow(dir));
-
-		expect(readValidated(file, FIXTURE)).toBeUndefined();
-		expect(readValidated(file, dir)).toBeDefined();
-		writeIn(dir, 'papers/kivi.yaml', readIn(dir, 'papers/kivi.yaml').replace(/^title: .*$/m, 'title: "KIVI, edited in place"'));
-		utimesSync(path.join(dir, 'papers/kivi.yaml'), new Date(), new Date(Date.now() + 5_000));
-		expect(readValidated(file, dir)).toBeUndefined();
-		expect(readValidated(path.join(dir, 'missing.json'), dir)).toBeUndefined();
+		expect(loaded).not.toBe(checked);
+		expect(loaded.papers.map((p) => p.id)).toContain('kivi-2');
 	});
 });
