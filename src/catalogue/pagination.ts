@@ -32,10 +32,22 @@ export function listPage<T>(items: readonly T[], n: number, perPage: number = PA
 	return { number: n, count, items: slice, from: slice.length ? start + 1 : 0, to: start + slice.length, total: items.length };
 }
 
-/** Every page of `items` split into pages of `perPage`; an empty list is one empty page. */
-export function paginate<T>(items: readonly T[], perPage: number = PAPERS_PER_PAGE): Array<ListPage<T>> {
-	const count = Math.max(1, Math.ceil(items.length / Math.max(1, perPage)));
-	return Array.from({ length: count }, (_, i) => listPage(items, i + 1, perPage));
+/**
+ * The pages of a list of `total` items for getStaticPaths: each page's number and its rest
+ * parameter, `listPath` itself for page 1 and `<listPath>/page/<n>` after (no trailing slash).
+ */
+export function pageRoutes(listPath: string, total: number, perPage: number = PAPERS_PER_PAGE): Array<{ path: string; page: number }> {
+	const count = Math.max(1, Math.ceil(total / Math.max(1, perPage)));
+	return Array.from({ length: count }, (_, i) => ({ path: pagePath(listPath, i + 1).replace(/\/$/, ''), page: i + 1 }));
+}
+
+/**
+ * How a page of a long list names itself: `of` (", page 2 of 5") for its title and caption,
+ * `papers` (" Papers 51–100.") for its description; both empty when the list has one page.
+ */
+export function pageWording(page: Pick<ListPage<unknown>, 'number' | 'count' | 'from' | 'to'>): { of: string; papers: string } {
+	if (page.count <= 1) return { of: '', papers: '' };
+	return { of: `, page ${page.number} of ${page.count}`, papers: ` Papers ${page.from}–${page.to}.` };
 }
 
 /** The path of page `n` of the list at `listPath` (which ends in "/"): the list itself for page 1. */

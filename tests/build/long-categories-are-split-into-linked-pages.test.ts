@@ -3,6 +3,7 @@
  * with the real pipeline) becomes a chain of small pages: page 1 at the category's path, page n at
  * <path>/page/<n>/, linked by rel="prev"/"next" and a page nav; following the chain reaches every
  * paper of the category exactly once, and every page stays within the 60 KB category budget.
+ * Venue and year lists are split the same way.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ interface TaxonomyEntry {
 
 let out = '';
 let dist = '';
-let api: { taxonomy: TaxonomyEntry[]; papers: Array<{ id: string; url: string; categories: string[] }> };
+let api: { taxonomy: TaxonomyEntry[]; papers: Array<{ id: string; url: string; categories: string[]; year: number }> };
 
 beforeAll(() => {
 	out = buildDir('atlas-pages-');
@@ -103,5 +104,35 @@ describe('a category longer than one page', () => {
 		});
 
 		for (const [url, weight] of weights) expect(weight, url).toBeLessThanOrEqual(60 * 1024);
+	});
+});
+
+describe('the venue and year lists', () => {
+	/** Every paper link met following `start`'s chain of pages through rel=next. */
+	const chain = (start: string) => {
+		const seen: string[] = [];
+		for (let url: string | undefined = start; url; url = page(url).next) seen.push(...page(url).papers);
+		return seen;
+	};
+
+	it('are chains of pages like a category: each year lists its papers once', () => {
+		const years = [...new Set(api.papers.map((p) => p.year))];
+		const long = years.filter((y) => api.papers.filter((p) => p.year === y).length > PAPERS_PER_PAGE);
+
+		expect(long.length).toBeGreaterThan(0);
+		for (const year of years) {
+			const expected = api.papers.filter((p) => p.year === year).map((p) => p.url);
+			expect([...chain(`/years/${year}/`)].sort(), String(year)).toEqual([...expected].sort());
+		}
+		expect(page(`/years/${long[0]}/page/2/`).title).toMatch(/, page 2 of \d+ · /);
+	});
+
+	it('are chains of pages like a category: the venues together list every paper once', () => {
+		const index = [...elements(parse(readFileSync(fileOf('/venues/'), 'utf8')))];
+		const venues = [...new Set(index.filter((e) => e.tagName === 'a' && /^\/venues\/[^/]+\/$/.test(attr(e, 'href') ?? '')).map((e) => attr(e, 'href')!))];
+		const seen = venues.flatMap(chain);
+
+		expect(venues.some((v) => page(v).next)).toBe(true);
+		expect([...seen].sort()).toEqual(api.papers.map((p) => p.url).sort());
 	});
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { listPage, pageNumbers, pagePath, paginate, PAPERS_PER_PAGE } from '../../src/catalogue/pagination.ts';
+import { listPage, pageNumbers, pagePath, pageRoutes, pageWording, PAPERS_PER_PAGE } from '../../src/catalogue/pagination.ts';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('a long list split into pages', () => {
 	it('keeps every item exactly once, in order, in pages of the given size', () => {
-		const pages = paginate(ids(123), 50);
+		const routes = pageRoutes('kv/quantization', 123, 50);
+		const pages = routes.map((r) => listPage(ids(123), r.page, 50));
 
+		expect(routes).toEqual([
+			{ path: 'kv/quantization', page: 1 },
+			{ path: 'kv/quantization/page/2', page: 2 },
+			{ path: 'kv/quantization/page/3', page: 3 },
+		]);
 		expect(pages.map((p) => p.items.length)).toEqual([50, 50, 23]);
 		expect(pages.flatMap((p) => p.items)).toEqual(ids(123));
 		expect(pages.map((p) => [p.number, p.count, p.from, p.to, p.total])).toEqual([
@@ -17,8 +23,15 @@ describe('a long list split into pages', () => {
 	});
 
 	it('is one page for a short list, and one empty page for an empty one', () => {
-		expect(paginate(ids(PAPERS_PER_PAGE)).length).toBe(1);
-		expect(paginate([])).toEqual([{ number: 1, count: 1, items: [], from: 0, to: 0, total: 0 }]);
+		expect(pageRoutes('2024', PAPERS_PER_PAGE)).toEqual([{ path: '2024', page: 1 }]);
+		expect(pageRoutes('2024', PAPERS_PER_PAGE + 1).length).toBe(2);
+		expect(pageRoutes('2024', 0)).toEqual([{ path: '2024', page: 1 }]);
+		expect(listPage([], 1)).toEqual({ number: 1, count: 1, items: [], from: 0, to: 0, total: 0 });
+	});
+
+	it('names a page of several in titles and descriptions, and says nothing for a single page', () => {
+		expect(pageWording(listPage(ids(123), 2, 50))).toEqual({ of: ', page 2 of 3', papers: ' Papers 51–100.' });
+		expect(pageWording(listPage(ids(50), 1, 50))).toEqual({ of: '', papers: '' });
 	});
 
 	it('gives one page alone, and refuses a page that does not exist', () => {
