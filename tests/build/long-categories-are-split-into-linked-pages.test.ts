@@ -11,6 +11,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
 import { PAPERS_PER_PAGE } from '../../src/catalogue/pagination.ts';
+import { decodeSearchState } from '../../src/catalogue/search-state.ts';
 import { buildDir } from '../helpers/build-dir.ts';
 import { FIXTURE, runScript } from '../helpers/catalogue.ts';
 
@@ -94,6 +95,20 @@ describe('a category longer than one page', () => {
 		expect(second.prev).toBe(big.url);
 		expect(second.title).toMatch(/, page 2 of \d+ · /);
 		expect(first.nav && second.nav).toBe(true);
+	});
+
+	it('says that column sorting orders one page, and links the whole category in search', () => {
+		const big = leaves(api.taxonomy).find((l) => api.papers.filter((p) => p.categories.includes(l.slug)).length > PAPERS_PER_PAGE)!;
+		const els = [...elements(parse(readFileSync(fileOf(big.url), 'utf8')))];
+		const link = els.find((e) => e.tagName === 'a' && (attr(e, 'href') ?? '').startsWith('/search/?'));
+		const small = leaves(api.taxonomy).find((l) => api.papers.filter((p) => p.categories.includes(l.slug)).length <= PAPERS_PER_PAGE);
+
+		expect(link, 'a link to search on a long category').toBeDefined();
+		const state = decodeSearchState(new URL(attr(link!, 'href')!, 'http://x').searchParams);
+		const title = els.find((e) => e.tagName === 'h1')!.childNodes.map((c) => ('value' in c ? c.value : '')).join('');
+		expect(state.filters.category).toHaveLength(1);
+		expect(state.filters.category[0]!.endsWith(title)).toBe(true);
+		if (small) expect(readFileSync(fileOf(small.url), 'utf8')).not.toContain('browse this category in search');
 	});
 
 	it('keeps every page within 60 KB with its CSS and JS', () => {
