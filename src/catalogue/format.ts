@@ -39,6 +39,17 @@ export function starsLabel(n: number): string {
 	return `${formatInteger(n)} GitHub ${n === 1 ? 'star' : 'stars'}`;
 }
 
+/**
+ * The accessible name of a star badge that shows `compactCount(n)`: it starts with the text the
+ * badge shows, as WCAG 2.5.3 (label in name) asks, then gives the count in full when that differs:
+ * "1.2k GitHub stars (1,234)", "999 GitHub stars", "1 GitHub star".
+ */
+export function starsBadgeLabel(n: number): string {
+	const shown = compactCount(n);
+	const full = formatInteger(n);
+	return `${shown} GitHub ${n === 1 ? 'star' : 'stars'}${shown === full ? '' : ` (${full})`}`;
+}
+
 /** "1 paper", "12 papers". */
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${formatInteger(n)} ${n === 1 ? one : many}`;

@@ -3,7 +3,7 @@
  * excerpts are data and never become markup. Excerpts keep Pagefind's <mark>s through
  * `excerptParts`, which reads no other tag.
  */
-import { compactCount, starsLabel } from '../catalogue/format.ts';
+import { compactCount, starsBadgeLabel, starsLabel } from '../catalogue/format.ts';
 import { excerptParts, titleShowsMatch } from '../catalogue/search-excerpt.ts';
 import type { PagefindResultData } from './search-pagefind.ts';
 
@@ -43,7 +43,7 @@ export function starBadge(stars: string | undefined, repo: string | undefined): 
 	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 		if (node.nodeValue?.includes(TEMPLATE_COUNT)) node.nodeValue = node.nodeValue.replace(TEMPLATE_COUNT, compactCount(n));
 	}
-	link.setAttribute('aria-label', starsLabel(n));
+	link.setAttribute('aria-label', starsBadgeLabel(n));
 	if (repo && /^[\w.-]+\/[\w.-]+$/.test(repo)) {
 		link.href = `https://github.com/${repo}`;
 		link.title = `${starsLabel(n)} for ${repo}`;

@@ -164,7 +164,7 @@ describe('the fixture site', () => {
 		const badge = byClass(page, 'star-badge')[0]!;
 
 		expect(textOf(badge)).toBe('1.2k');
-		expect(attr(badge, 'aria-label')).toBe('1,234 GitHub stars');
+		expect(attr(badge, 'aria-label')).toBe('1.2k GitHub stars (1,234)');
 		expect(attr(badge, 'title')).toBe('1,234 GitHub stars for FasterDecoding/SnapKV on 2026-11-01');
 	});
 

@@ -21,7 +21,7 @@ describe('PaperTable', () => {
 		expect(titles).toEqual(papers.map((p) => p.url));
 		expect(html).toContain('<a href="/venues/sosp/">SOSP</a>');
 		expect(html).toContain('<a href="https://arxiv.org/pdf/2309.06180">arXiv</a>');
-		expect(html).toContain('aria-label="61,234 GitHub stars"');
+		expect(html).toContain('aria-label="61.2k GitHub stars (61,234)"');
 		expect(html).toContain('role="region" aria-label="Papers in Dynamic Selection" tabindex="0"');
 	});
 

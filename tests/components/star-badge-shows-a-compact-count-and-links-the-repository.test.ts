@@ -12,7 +12,7 @@ describe('StarBadge', () => {
 		const html = await container.renderToString(StarBadge, { props: { repo: 'FasterDecoding/SnapKV', stars: 1234, checked: '2026-11-01' } });
 
 		expect(html).toContain('href="https://github.com/FasterDecoding/SnapKV"');
-		expect(html).toContain('aria-label="1,234 GitHub stars"');
+		expect(html).toContain('aria-label="1.2k GitHub stars (1,234)"');
 		expect(html).toContain('title="1,234 GitHub stars for FasterDecoding/SnapKV on 2026-11-01"');
 		expect(html).toMatch(/>1\.2k<\/a>/);
 	});
@@ -29,7 +29,16 @@ describe('StarBadge', () => {
 	it('writes big counts in one short word', async () => {
 		const html = await container.renderToString(StarBadge, { props: { repo: 'vllm-project/vllm', stars: 61234, checked: '2026-11-01' } });
 
-		expect(html).toContain('aria-label="61,234 GitHub stars"');
+		expect(html).toContain('aria-label="61.2k GitHub stars (61,234)"');
 		expect(html).toMatch(/>61\.2k<\/a>/);
+	});
+
+	it('starts its accessible name with the text it shows (WCAG 2.5.3, label in name), whatever the count', async () => {
+		for (const stars of [0, 1, 7, 999, 1000, 1234, 9999, 99_950, 123_456, 1_234_567]) {
+			const html = await container.renderToString(StarBadge, { props: { repo: 'o/r', stars, checked: '2026-11-01' } });
+			const [, label, shown] = /aria-label="([^"]*)"[^>]*>([^<]*)<\/a>/.exec(html)!;
+
+			expect(label!.startsWith(`${shown} GitHub star`), `${stars}: "${label}" / "${shown}"`).toBe(true);
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCount, formatInteger, paperSourceLabel, plural, starsLabel } from '../../src/catalogue/format.ts';
+import { compactCount, formatInteger, paperSourceLabel, plural, starsBadgeLabel, starsLabel } from '../../src/catalogue/format.ts';
 
 describe('compact star counts', () => {
 	it.each([
@@ -45,5 +45,14 @@ describe('paper link labels', () => {
 		expect(paperSourceLabel('https://www.usenix.org/system/files/osdi22-yu.pdf')).toBe('USENIX');
 		expect(paperSourceLabel('https://example.org/paper')).toBe('Link');
 		expect(paperSourceLabel('not a url')).toBe('Link');
+	});
+});
+
+describe('the name of a badge', () => {
+	it('starts with what the badge shows and adds the full count when it differs', () => {
+		expect(starsBadgeLabel(1234)).toBe('1.2k GitHub stars (1,234)');
+		expect(starsBadgeLabel(999)).toBe('999 GitHub stars');
+		expect(starsBadgeLabel(1)).toBe('1 GitHub star');
+		expect(starsBadgeLabel(1_234_567)).toBe('1.2M GitHub stars (1,234,567)');
 	});
 });
