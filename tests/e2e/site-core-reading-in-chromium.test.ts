@@ -2,13 +2,17 @@
  * The reading experience in real Chromium, on the real catalogue (the fixture when data/ is
  * missing) served under a base path: sorting a category table by every column, the theme toggle
  * remembered across a reload without a flash, copying BibTeX to the clipboard, no sideways scroll
- * on a phone, and axe-core finding no violation in light and dark at 390 and 1280 px.
+ * on a phone, and axe-core finding no violation in light and dark at 390 and 1280 px. The copy
+ * of the catalogue gets star counts (data/stars.json is empty until a deploy with network runs
+ * `npm run stars`), so badges show compact counts such as "1.2k", as they will on the real site.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE, ROOT } from '../helpers/catalogue.ts';
+import { githubRepo } from '../../src/catalogue/links.ts';
+import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
+import { copyCatalogue, FIXTURE, ROOT } from '../helpers/catalogue.ts';
 import { buildSite, type Built } from '../build/links-dist-reader.ts';
 import { serveDist, type DistServer } from './serve-dist.ts';
 
@@ -17,6 +21,19 @@ const BASE = '/Awesome-KV-Cache-Management/';
 const CATALOGUE = existsSync(path.join(ROOT, 'data/taxonomy.yaml')) ? path.join(ROOT, 'data') : FIXTURE;
 const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
+/** Counts of every size a badge shows differently: plain, thousands, tens of thousands, millions. */
+const COUNTS = [0, 1, 7, 999, 1234, 61_234, 1_234_567];
+
+/** A copy of `from` whose stars.json counts every GitHub repository of its papers. */
+function withStarCounts(from: string): string {
+	const dir = copyCatalogue(from);
+	const repos = [...new Set(loadCatalogueOrThrow(dir).papers.map((p) => githubRepo(p.code)).filter((r): r is string => !!r))].sort();
+	const stars = Object.fromEntries(repos.map((repo, i) => [repo, { stars: COUNTS[i % COUNTS.length]!, checked: '2026-11-01' }]));
+	writeFileSync(path.join(dir, 'stars.json'), `${JSON.stringify(stars, null, 2)}\n`);
+	return dir;
+}
+
+let catalogue = '';
 let built: Built;
 let server: DistServer;
 let browser: Browser;
@@ -25,7 +42,8 @@ let leaf = '';
 let paper = '';
 
 beforeAll(async () => {
-	built = await buildSite(CATALOGUE, BASE, 'site-core e2e');
+	catalogue = withStarCounts(CATALOGUE);
+	built = await buildSite(catalogue, BASE, 'site-core e2e');
 	server = await serveDist(built.dist, BASE);
 	browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
 	// The largest category, and a paper of it with code, read from the public API.
@@ -47,6 +65,7 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.close();
 	if (built) rmSync(built.tmp, { recursive: true, force: true });
+	if (catalogue) rmSync(catalogue, { recursive: true, force: true });
 });
 
 async function open(sitePath: string, options: { width?: number; scheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Page> {
