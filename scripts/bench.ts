@@ -2,7 +2,8 @@
  * `npm run bench -- --papers N [--papers M …] [--runs K] [--json] [--keep] [--seed S]`: write a synthetic
  * catalogue of N papers over the real taxonomy and venues into a temp folder, build it with the
  * real pipeline (`node scripts/build.ts --step …`, one process per step so each step's peak
- * memory is its own), and report wall time and peak memory per step, pages, dist size, Pagefind
+ * memory is its own; `npm run validate` is also measured alone), and report wall time and peak
+ * memory per step, pages, dist size, Pagefind
  * index size, the largest page and the bytes of a first search. Targets (issue 6): 10,000 papers
  * in ≤ 45 s and ≤ 1.5 GiB, and time per paper at 10,000 no worse than at 1,000. Wall times on a
  * shared machine vary by a fifth from run to run: `--runs K` builds each size K times and judges
@@ -37,6 +38,8 @@ interface BenchResult {
 	papers: number;
 	catalogue: SyntheticReport & { source: string; generateMs: number };
 	steps: Record<(typeof STEPS)[number], StepResult>;
+	/** `npm run validate` on the catalogue in a process of its own: the check's own time and memory (the build does the same check inside its Astro step, so this is not added to the total). */
+	validate: StepResult;
 	totalMs: number;
 	msPerPaper: number;
 	/** CPU time of all steps; with a busy machine, wall time grows and this does not. */
@@ -95,6 +98,12 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 	spawnSync('sync');
 
 	const env = { ...process.env, CATALOGUE_DIR: catalogueDir, DIST_DIR: dist, GITHUB_ACTIONS: '', ASTRO_TELEMETRY_DISABLED: '1' };
+	const validate = await measure(process.execPath, [path.join(ROOT, 'scripts/validate.ts')], env, ROOT);
+	if (validate.code !== 0) {
+		console.error(validate.output.split('\n').slice(-40).join('\n'));
+		console.error(`✗ bench: the synthetic catalogue does not validate (exit ${validate.code}): ${catalogueDir}`);
+		process.exit(1);
+	}
 	const steps = {} as BenchResult['steps'];
 	for (const step of STEPS) {
 		const m = await measure(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--step', step], env, ROOT);
@@ -111,6 +120,7 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 		papers: n,
 		catalogue: { ...report, source: path.relative(ROOT, source), generateMs },
 		steps,
+		validate: { wallMs: validate.wallMs, cpuMs: validate.cpuMs, peakProcessBytes: validate.peakProcessBytes, peakTreeBytes: validate.peakTreeBytes },
 		totalMs,
 		msPerPaper: totalMs / n,
 		cpuMs: STEPS.reduce((sum, k) => sum + steps[k].cpuMs, 0),
@@ -132,6 +142,7 @@ function table(results: BenchResult[]): string {
 		['papers', (r) => String(r.papers)],
 		['taxonomy from', (r) => `${r.catalogue.source} (${r.catalogue.leaves} leaves)`],
 		['largest leaf', (r) => `${r.catalogue.largestLeaf.slug} (${r.catalogue.largestLeaf.papers})`],
+		['validate alone: wall / peak', (r) => `${s(r.validate.wallMs)} / ${mib(r.validate.peakProcessBytes)} (not in the total)`],
 		...STEPS.flatMap((k): Array<[string, (r: BenchResult) => string]> => [
 			[`${STEP_NAMES[k]} wall / cpu`, (r) => `${s(r.steps[k].wallMs)} / ${s(r.steps[k].cpuMs)}`],
 			...(k === 'astro' ? [['  of which the check', (r: BenchResult) => (r.steps.astro.checkMs === undefined ? '-' : s(r.steps.astro.checkMs))] as [string, (r: BenchResult) => string]] : []),
