@@ -43,7 +43,7 @@ describe('search under BASE_PATH', () => {
 		const hrefs = await page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 
 		expect(hrefs).toEqual([`${BASE}papers/vllm/`]);
-		expect(await page.locator('.search-result .star-badge').getAttribute('aria-label')).toBe('61,234 GitHub stars');
+		expect(await page.locator('.search-result .star-badge').getAttribute('aria-label')).toBe('61.2k GitHub stars (61,234)');
 		expect(await page.locator('.search-result .star-badge').textContent()).toBe('61.2k');
 		await page.close();
 	});
