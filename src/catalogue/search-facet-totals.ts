@@ -1,13 +1,15 @@
 /**
- * The facet values of the catalogue at build time, for the search page's first render. Kept apart
- * from search-facets.ts, which the browser loads: this one reaches the catalogue queries (and zod).
+ * The facet values of each paper and of the whole catalogue at build time: paper pages hand them to
+ * Pagefind, the search page's first render counts them. Kept apart from search-facets.ts, which the
+ * browser loads: this one reaches the catalogue queries (and zod).
  */
 import { leafLabel, paperGroups, paperLeaves, type Atlas, type PaperView } from './queries.ts';
 import { FACETS, type Facet } from './search-state.ts';
 
 /**
- * A paper's value in each facet, exactly as its page hands them to Pagefind (data-pagefind-filter
- * in src/pages/papers/[id].astro): venue, year, leaf titles, top-level group titles, code yes/no.
+ * A paper's value in each facet: venue, year, leaf labels, top-level group titles, code yes/no.
+ * Its page hands exactly these to Pagefind (data-pagefind-filter in src/pages/papers/[id].astro),
+ * and the search page counts them at build time.
  */
 export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, string[]> {
 	return {
