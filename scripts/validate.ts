@@ -3,18 +3,12 @@
  * as `path:line:col  field  message`. Exit 1 on any error, 0 with warnings only. Under GitHub
  * Actions the problems are also written as annotations so they show on the pull request's lines.
  */
-import { formatAnnotation, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
+import { printDiagnostics } from './lib/print-diagnostics.ts';
 
 const dir = process.argv[2] ?? catalogueDir();
 const { catalogue, diagnostics, files } = loadCatalogue(dir);
-const annotate = process.env.GITHUB_ACTIONS === 'true';
-for (const d of diagnostics) {
-	const line = formatDiagnostic(d);
-	if (d.severity === 'error') console.error(line);
-	else console.warn(line);
-	if (annotate) console.log(formatAnnotation(d));
-}
+printDiagnostics(diagnostics);
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
 const summary = `${displayPath(dir)}: ${files} files, ${catalogue?.papers.length ?? 0} papers; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
