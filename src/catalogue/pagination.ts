@@ -22,10 +22,15 @@ export interface ListPage<T> {
 	total: number;
 }
 
+/** How many pages a list of `total` items makes: at least one, so an empty list is one empty page. */
+function pageCount(total: number, perPage: number): number {
+	return Math.max(1, Math.ceil(total / Math.max(1, perPage)));
+}
+
 /** Page `n` (1-based) of `items` split into pages of `perPage`; costs only its own items. */
 export function listPage<T>(items: readonly T[], n: number, perPage: number = PAPERS_PER_PAGE): ListPage<T> {
 	if (!Number.isInteger(perPage) || perPage < 1) throw new Error(`perPage must be a positive whole number, not ${perPage}`);
-	const count = Math.max(1, Math.ceil(items.length / perPage));
+	const count = pageCount(items.length, perPage);
 	if (!Number.isInteger(n) || n < 1 || n > count) throw new Error(`page ${n} does not exist; the list has ${count} page${count === 1 ? '' : 's'}`);
 	const start = (n - 1) * perPage;
 	const slice = items.slice(start, start + perPage);
@@ -37,8 +42,7 @@ export function listPage<T>(items: readonly T[], n: number, perPage: number = PA
  * parameter, `listPath` itself for page 1 and `<listPath>/page/<n>` after (no trailing slash).
  */
 export function pageRoutes(listPath: string, total: number, perPage: number = PAPERS_PER_PAGE): Array<{ path: string; page: number }> {
-	const count = Math.max(1, Math.ceil(total / Math.max(1, perPage)));
-	return Array.from({ length: count }, (_, i) => ({ path: pagePath(listPath, i + 1).replace(/\/$/, ''), page: i + 1 }));
+	return Array.from({ length: pageCount(total, perPage) }, (_, i) => ({ path: pagePath(listPath, i + 1).replace(/\/$/, ''), page: i + 1 }));
 }
 
 /**

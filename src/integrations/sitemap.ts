@@ -14,9 +14,14 @@ export const SITEMAP_LIMIT = 50_000;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
+/** The site's root URL with its base, ending in "/". */
+function siteRoot(site: string, base: string): URL {
+	return new URL(base.endsWith('/') ? base : `${base}/`, site);
+}
+
 /** Absolute URLs of the pages Astro built (its `pathname`s, e.g. "" and "papers/snapkv/"), sorted, without error pages. */
 export function sitemapUrls(pathnames: Iterable<string>, site: string, base: string): string[] {
-	const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+	const root = siteRoot(site, base);
 	const urls = new Set<string>();
 	for (const pathname of pathnames) {
 		const relative = pathname.replace(/^\/+/, '');
@@ -28,7 +33,7 @@ export function sitemapUrls(pathnames: Iterable<string>, site: string, base: str
 
 /** The files of a sitemap of `urls`: name → XML. The index names its parts by absolute URL. */
 export function sitemapFiles(urls: string[], site: string, base: string): Map<string, string> {
-	const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
+	const root = siteRoot(site, base);
 	const head = '<?xml version="1.0" encoding="UTF-8"?>';
 	const files = new Map<string, string>();
 	const parts: string[] = [];
