@@ -5,11 +5,13 @@
  * files are parsed once per build. Astro runs through its JavaScript API at log level warn: its
  * default log writes two lines per page, and at 10,000 pages printing them cost 5–7 s of a 38 s
  * build on the 2-core machine. `ATLAS_ASTRO_LOG=info` (`npm run build -- --verbose`) brings the
- * page-by-page log back.
+ * page-by-page log back. Two builds of one checkout take turns for the Astro part (build-lock.ts).
  */
+import path from 'node:path';
 import { build } from 'astro';
 import { shareCatalogue } from '../../src/catalogue/catalogue-cache.ts';
 import { catalogueDir } from '../../src/catalogue/load.ts';
+import { withBuildLock } from './build-lock.ts';
 import { checkCatalogue } from './check-catalogue.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -19,8 +21,9 @@ const logLevel: Level = (LEVELS as readonly string[]).includes(wanted) ? (wanted
 
 const dir = catalogueDir();
 shareCatalogue(dir, checkCatalogue(dir).catalogue);
+const root = path.resolve(import.meta.dirname, '../..');
 try {
-	await build({ logLevel });
+	await withBuildLock(root, () => build({ logLevel }), (pid) => console.log(`… waiting for another build of this checkout${pid ? ` (pid ${pid})` : ''}: Astro steps take turns`));
 } catch (error) {
 	// Through the API Astro leaves printing the error to its caller (its CLI does it): file, message, hint.
 	console.error(error);
