@@ -50,7 +50,14 @@ export interface TaxonomyNode {
 	title: string;
 	description?: string | undefined;
 	children?: TaxonomyNode[] | undefined;
+	formerPaths?: string[] | undefined;
+	formerPapers?: string[] | undefined;
 }
+
+/** A node's former URL path: its slugs from the top-level group down, joined by "/". */
+export const FormerPathSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/, 'must be slugs joined by "/", such as "model-level-optimization/intra-later"');
 
 /** A taxonomy node: inner nodes group, leaves hold papers. */
 export const TaxonomyNodeSchema: z.ZodType<TaxonomyNode> = z.lazy(() =>
@@ -63,6 +70,10 @@ export const TaxonomyNodeSchema: z.ZodType<TaxonomyNode> = z.lazy(() =>
 		description: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('Markdown shown under the heading (links and emphasis; no HTML).'),
 		/** Sub-categories; leave out for a leaf. */
 		children: z.array(TaxonomyNodeSchema).min(1, 'must list at least one node; leave the key out for a leaf').optional().describe('Sub-categories; leave out for a leaf.'),
+		/** Paths this node had before a rename or move ("model-level-optimization/intra-later"); each old URL redirects here. */
+		formerPaths: z.array(FormerPathSchema).min(1, 'must list at least one path; leave the key out instead').optional().describe('Paths this node had before a rename or move ("model-level-optimization/intra-later"); each old URL redirects here.'),
+		/** Ids of papers removed from the list while in this category; their old URLs redirect here. */
+		formerPapers: z.array(SlugSchema).min(1, 'must list at least one id; leave the key out instead').optional().describe('Ids of papers removed from the list while in this category; their old URLs redirect here.'),
 	}),
 );
 
@@ -100,13 +111,23 @@ export const PAPER_KEYS = [
 	'venue',
 	'categories',
 	'paper',
+	'arxiv',
+	'published',
+	'doi',
 	'code',
 	'codeOfficial',
 	'authors',
+	'date',
 	'summary',
 	'bibtex',
 	'added',
+	'formerIds',
 ] as const;
+
+/** A new-style arXiv identifier, such as 2404.14469 (no version suffix). */
+export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
+/** A DOI without its resolver, such as 10.1145/3600006.3613165. */
+export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
 
 /** `data/papers/<id>.yaml`: one paper; the file name (without `.yaml`) is its id. */
 export const PaperSchema = z.strictObject({
@@ -126,12 +147,20 @@ export const PaperSchema = z.strictObject({
 	categories: z.array(SlugSchema).min(1, 'must name at least one category (a leaf slug of data/taxonomy.yaml)').describe('One or more leaf slugs of `data/taxonomy.yaml`; a paper in several categories is one file.'),
 	/** Link to the paper (arXiv abstract, proceedings page or PDF). */
 	paper: UrlSchema.optional().describe('Link to the paper (arXiv abstract, proceedings page or PDF).'),
+	/** The paper's arXiv id (2404.14469) when `paper` links elsewhere; cited as `eprint`. */
+	arxiv: z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)').optional().describe('The paper\'s arXiv id (2404.14469) when `paper` links elsewhere; cited as `eprint`.'),
+	/** Link to the published version: proceedings, OpenReview, ACL Anthology or DOI page. */
+	published: UrlSchema.optional().describe('Link to the published version: proceedings, OpenReview, ACL Anthology or DOI page.'),
+	/** The DOI of the published version, such as 10.1145/3600006.3613165 (no https://doi.org/). */
+	doi: z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"').optional().describe('The DOI of the published version, such as 10.1145/3600006.3613165 (no https://doi.org/).'),
 	/** Link to the code, such as https://github.com/owner/name. */
 	code: UrlSchema.optional().describe('Link to the code, such as https://github.com/owner/name.'),
 	/** `false` when the code is not by the authors (a reimplementation). */
 	codeOfficial: z.boolean().optional().describe('`false` when the code is not by the authors (a reimplementation).'),
 	/** Authors in publication order. */
 	authors: z.array(TextSchema).optional().describe('Authors in publication order.'),
+	/** The first public version (the arXiv v1 date), YYYY-MM-DD; orders "newest" and the feed. */
+	date: DateSchema.optional().describe('The first public version (the arXiv v1 date), YYYY-MM-DD; orders "newest" and the feed.'),
 	/** A sentence or two on the key technique (markdown, no HTML). */
 	summary: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('A sentence or two on the key technique (markdown, no HTML).'),
 	/** A BibTeX entry to use instead of the one generated from these fields. */
@@ -145,6 +174,8 @@ export const PaperSchema = z.strictObject({
 		.describe('A BibTeX entry to use instead of the one generated from these fields.'),
 	/** The day the paper was added to the list, YYYY-MM-DD (orders the feed). */
 	added: DateSchema.optional().describe('The day the paper was added to the list, YYYY-MM-DD (orders the feed).'),
+	/** Ids this paper had before two entries were merged into it; each old URL redirects here. */
+	formerIds: z.array(SlugSchema).min(1, 'must list at least one id; leave the key out instead').optional().describe('Ids this paper had before two entries were merged into it; each old URL redirects here.'),
 });
 export type PaperData = z.infer<typeof PaperSchema>;
 
