@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { sitemap } from './src/integrations/sitemap.ts';
-import { deterministicTokens } from './src/lib/shiki-deterministic.ts';
+import { deterministicTokens } from './src/site/shiki-deterministic.ts';
 
 /** `BASE_PATH=/Awesome-KV-Cache-Management/` for a GitHub Pages project site; `/` otherwise. */
 const base = process.env.BASE_PATH || '/';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { exportMarkdown } from '../src/catalogue/markdown-export.ts';
+import { exportMarkdown } from '../src/awesome-list/export.ts';
 
 const USAGE = 'usage: npm run export -- [--data DIR] [--out FILE]';
 let values: { data?: string; out?: string; help?: boolean };

@@ -9,25 +9,25 @@
  * - headings → taxonomy (the first heading is the list's name); a section without a table is a
  *   leaf whose text is its description; slugs are the slugified titles, and titles used twice
  *   are prefixed with their parent's title on every node that uses them
- *   ("Cross Layer" › "Compression" → `cross-layer-compression`), see taxonomy-slugs.ts;
+ *   ("Cross Layer" › "Compression" → `cross-layer-compression`), see src/awesome-list/slugs.ts;
  * - rows of one paper (same arXiv id or paper URL, same title, or a short name equal to the
  *   "Name:" before another title's colon) are one paper; the longest title wins, short names
- *   become aliases, and disagreeing year, venue or links are reported (paper-merge.ts);
- * - venues resolve through the built-in list of known-venues.ts (NIPS → NeurIPS); "ICLR sub."
+ *   become aliases, and disagreeing year, venue or links are reported (src/awesome-list/merge.ts);
+ * - venues resolve through the built-in list of src/catalogue/venues.ts (NIPS → NeurIPS); "ICLR sub."
  *   is the venue "ICLR submission" (kind preprint: under review, not accepted); an empty venue
  *   cell is "Unspecified" (kind other, exported as an empty cell); an unknown name becomes a
  *   venue of kind other. venues.yaml lists the venues the papers use, nothing more;
- * - paper ids come from the short name, else the title's first four words (paper-id.ts);
+ * - paper ids come from the short name, else the title's first four words (src/catalogue/ids.ts);
  * - an existing stars.json and site.yaml `repository` in DIR are kept; old paper files go.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCatalogue } from '../src/catalogue/catalogue-write.ts';
+import { writeCatalogue } from '../src/awesome-list/write.ts';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
-import { formatImportMessage } from '../src/catalogue/import-report.ts';
+import { formatImportMessage } from '../src/awesome-list/report.ts';
 import { displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { importMarkdown } from '../src/catalogue/markdown-import.ts';
+import { importMarkdown } from '../src/awesome-list/import.ts';
 
 const USAGE = 'usage: npm run import -- FILE.md --out DIR';
 let args: ReturnType<typeof parse>;

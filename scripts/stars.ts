@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { readStarsFile, refreshStars, removeStaleTempFiles, repositoriesOf, starsOptionsFromEnv, starsToJson, writeFileAtomic } from '../src/catalogue/stars.ts';
+import { readStarsFile, refreshStars, removeStaleTempFiles, repositoriesOf, starsOptionsFromEnv, starsToJson, writeFileAtomic } from '../src/maintain/stars.ts';
 
 const dir = catalogueDir();
 const file = path.join(dir, 'stars.json');

@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { loadCatalogueShared } from './catalogue/catalogue-cache.ts';
+import { loadCatalogueShared } from './catalogue/cache.ts';
 import { PaperSchema, VenueSchema } from './catalogue/schema.ts';
 
 // One parse shared by both loaders and the pages (see loadCatalogueShared).

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { build } from 'astro';
-import { shareCatalogue } from '../../src/catalogue/catalogue-cache.ts';
+import { shareCatalogue } from '../../src/catalogue/cache.ts';
 import { catalogueDir } from '../../src/catalogue/load.ts';
 import { withBuildLock } from './build-lock.ts';
 import { checkCatalogue } from './check-catalogue.ts';

@@ -1,7 +1,7 @@
 /** `/papers.bib`: the BibTeX entry of every paper (ordered by id), from the same code as the paper pages. */
 import type { APIRoute } from 'astro';
-import { bibtexEntry, citationKeys } from '../catalogue/bibtex.ts';
-import { getAtlas } from '../lib/atlas.ts';
+import { bibtexEntry, citationKeys } from '../site/bibtex.ts';
+import { getAtlas } from '../site/atlas.ts';
 import { SITE_NAME } from '../layouts/site-meta.ts';
 
 export const GET: APIRoute = async ({ site }) => {

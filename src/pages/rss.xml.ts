@@ -1,7 +1,7 @@
 /** `/rss.xml`: the newest papers, newest first (by `added`, then year), linking to their pages. */
 import type { APIRoute } from 'astro';
-import { rssFeed } from '../catalogue/rss-feed.ts';
-import { getAtlas } from '../lib/atlas.ts';
+import { rssFeed } from '../site/rss.ts';
+import { getAtlas } from '../site/atlas.ts';
 import { SITE_NAME } from '../layouts/site-meta.ts';
 
 export const GET: APIRoute = async ({ site }) => {

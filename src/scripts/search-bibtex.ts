@@ -3,7 +3,7 @@
  * (`/search/bibtex.json`) on the first click only, so the entries never count against the
  * first-search budget, and saves the entries of the current results, in their order, as a file.
  */
-import { bibtexForUrls } from '../catalogue/search-bibtex.ts';
+import { bibtexForUrls } from '../search/bibtex.ts';
 import { BASE, type PagefindResult } from './search-pagefind.ts';
 
 let entries: Promise<Record<string, string>> | undefined;

@@ -3,8 +3,8 @@
  * with its count. Rows are keyed by value and updated in place, so focus stays on the checkbox the
  * reader just ticked; a row is created only for a value the build did not know (an old shared URL).
  */
-import { facetValues, SHORT_FACET } from '../catalogue/search-facets.ts';
-import { FACETS, type Facet, type SearchState } from '../catalogue/search-state.ts';
+import { facetValues, SHORT_FACET } from '../search/facets.ts';
+import { FACETS, type Facet, type SearchState } from '../search/state.ts';
 import type { FilterCounts } from './search-pagefind.ts';
 
 function row(facet: Facet, value: string, label: string): HTMLLIElement {

@@ -4,7 +4,7 @@
  * facet's counts; an answer that a newer search superseded is dropped. search-page.ts wires the
  * controls to `go`.
  */
-import { countSearches } from '../catalogue/search-facets.ts';
+import { countSearches } from '../search/facets.ts';
 import {
 	FACETS,
 	RESULTS_PER_PAGE,
@@ -16,7 +16,7 @@ import {
 	pagefindOptions,
 	type Facet,
 	type SearchState,
-} from '../catalogue/search-state.ts';
+} from '../search/state.ts';
 import { renderFacets } from './search-facet-panel.ts';
 import { loadPagefind, type FilterCounts, type PagefindResponse, type PagefindResult } from './search-pagefind.ts';
 import { resultItem } from './search-render.ts';

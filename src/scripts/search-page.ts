@@ -13,7 +13,7 @@ import {
 	toggleFilter,
 	type Facet,
 	type Sort,
-} from '../catalogue/search-state.ts';
+} from '../search/state.ts';
 import { downloadBibtex } from './search-bibtex.ts';
 import { initFacetToggles } from './search-facet-panel.ts';
 import { loadPagefind } from './search-pagefind.ts';

@@ -3,7 +3,7 @@
  * search field, so a page nobody searches fetches none of it. Typed with the part of Pagefind's
  * search API the site uses.
  */
-import type { PagefindSearchOptions } from '../catalogue/search-state.ts';
+import type { PagefindSearchOptions } from '../search/state.ts';
 
 /** What `result.data()` resolves to (only the fields the UI reads). */
 export interface PagefindResultData {

@@ -3,8 +3,8 @@
  * excerpts are data and never become markup. Excerpts keep Pagefind's <mark>s through
  * `excerptParts`, which reads no other tag.
  */
-import { compactCount, starsBadgeLabel, starsLabel } from '../catalogue/format.ts';
-import { excerptParts, titleShowsMatch } from '../catalogue/search-excerpt.ts';
+import { compactCount, starsBadgeLabel, starsLabel } from '../site/format.ts';
+import { excerptParts, titleShowsMatch } from '../search/excerpt.ts';
 import type { PagefindResultData } from './search-pagefind.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCatalogue } from '../../scripts/lib/synthetic.ts';
-import { PAPERS_PER_PAGE } from '../../src/catalogue/pagination.ts';
-import { decodeSearchState } from '../../src/catalogue/search-state.ts';
+import { PAPERS_PER_PAGE } from '../../src/site/pagination.ts';
+import { decodeSearchState } from '../../src/search/state.ts';
 import { buildDir } from '../helpers/build-dir.ts';
 import { FIXTURE, runScript } from '../helpers/catalogue.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
-import { bibtexEntry, citationKeys } from '../../src/catalogue/bibtex.ts';
+import { bibtexEntry, citationKeys } from '../../src/site/bibtex.ts';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { buildAtlas, type Atlas } from '../../src/catalogue/queries.ts';
 import { FIXTURE, ROOT } from '../helpers/catalogue.ts';

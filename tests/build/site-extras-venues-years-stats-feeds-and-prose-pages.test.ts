@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citationKeys } from '../../src/catalogue/bibtex.ts';
+import { citationKeys } from '../../src/site/bibtex.ts';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { PAPER_KEYS } from '../../src/catalogue/schema.ts';
 import { FIXTURE } from '../helpers/catalogue.ts';

@@ -3,8 +3,8 @@
  * search page. Fetched only when a reader asks for the download; keys match papers.bib.
  */
 import type { APIRoute } from 'astro';
-import { bibtexEntry, citationKeys } from '../../catalogue/bibtex.ts';
-import { getAtlas } from '../../lib/atlas.ts';
+import { bibtexEntry, citationKeys } from '../../site/bibtex.ts';
+import { getAtlas } from '../../site/atlas.ts';
 
 export const GET: APIRoute = async () => {
 	const { papers } = await getAtlas();

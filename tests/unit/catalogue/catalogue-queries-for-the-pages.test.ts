@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
+import { atlasFigures, buildAtlas, newestPapers, paperGroups, paperLeaves } from '../../../src/catalogue/queries.ts';
+import { rootNames, slugClashes } from '../../../src/site/routes.ts';
+import { FIXTURE } from '../../helpers/catalogue.ts';
+
+const catalogue = loadCatalogueOrThrow(FIXTURE);
+const atlas = buildAtlas(catalogue, '/');
+
+describe('home page figures', () => {
+	it('counts papers, leaf categories, papers with code and venues that have papers', () => {
+		expect(atlasFigures(atlas)).toEqual({ papers: 5, categories: 4, withCode: 5, venues: 4 });
+	});
+});
+
+describe('newest papers', () => {
+	it('puts papers with the latest added date first, then the newest year, then the latest arXiv id', () => {
+		expect(newestPapers(atlas.papers).map((p) => p.id)).toEqual(['snapkv', 'markup-title', 'kivi', 'vllm', 'h2o']);
+		expect(newestPapers(atlas.papers, 2)).toHaveLength(2);
+	});
+});
+
+describe('categories of a paper', () => {
+	it('lists its leaves in tree order and its top-level groups once', () => {
+		const vllm = atlas.paperById.get('vllm')!;
+
+		expect(paperLeaves(atlas, vllm).map((n) => n.slug)).toEqual(['dynamic-selection', 'memory-management']);
+		expect(paperGroups(atlas, vllm).map((n) => n.slug)).toEqual(['token-level', 'system-level']);
+		expect(paperGroups(atlas, { categories: ['static-selection', 'dynamic-selection'] }).map((n) => n.slug)).toEqual(['token-level']);
+	});
+});
+
+describe('taxonomy URLs beside the site pages', () => {
+	it('reads the root names that files of src/pages and public take', () => {
+		expect(rootNames(['[...node].astro', 'index.astro', 'stats.astro', 'papers.json.ts', 'venues', 'about.mdx', 'favicon.svg', '_redirects'])).toEqual(
+			['404', '_astro', 'about', 'favicon.svg', 'pagefind', 'papers', 'papers.json', 'stats', 'venues'],
+		);
+	});
+
+	it('names a top-level slug that would lose its page', () => {
+		const clashing = buildAtlas({ ...catalogue, taxonomy: [...catalogue.taxonomy, { slug: 'stats', title: 'Stats' }] }, '/');
+
+		expect(slugClashes(atlas.tree.roots, rootNames(['stats.astro']))).toEqual([]);
+		expect(slugClashes(clashing.tree.roots, rootNames(['stats.astro'])).map((n) => n.slug)).toEqual(['stats']);
+	});
+});
+
+describe('the build date in the footer', () => {
+	it('follows SOURCE_DATE_EPOCH so that two builds of a commit match', async () => {
+		const { buildDate } = await import('../../../src/layouts/site-meta.ts');
+
+		expect(buildDate({ SOURCE_DATE_EPOCH: '1735689600' })).toBe('2025-01-01');
+		expect(buildDate({})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+	});
+});
+
+describe('leafLabel', () => {
+	it('keeps a unique leaf title and prefixes the parent when two leaves share a title, so facets never merge categories', async () => {
+		const { buildAtlas, leafLabel } = await import('../../../src/catalogue/queries.ts');
+		const { loadCatalogue } = await import('../../../src/catalogue/load.ts');
+		const atlas = buildAtlas(loadCatalogue('data').catalogue!);
+
+		const compression = atlas.tree.leaves.filter((l) => l.title === 'Compression').map((l) => leafLabel(atlas, l));
+		const labels = atlas.tree.leaves.map((l) => leafLabel(atlas, l));
+
+		expect(compression).toEqual(['Intra later › Compression', 'Cross Layer › Compression']);
+		expect(leafLabel(atlas, atlas.tree.bySlug.get('static-kv-cache-selection')!)).toBe('Static KV Cache Selection');
+		expect(new Set(labels).size).toBe(labels.length);
+	});
+});
