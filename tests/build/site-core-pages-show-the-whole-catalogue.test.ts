@@ -132,6 +132,23 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		}
 	});
 
+	it('show the search page\'s first results with the category labels of the Pagefind records the script renders later', () => {
+		const { atlas } = b();
+		const search = pageAt(b(), `${atlas.base}search/`);
+		const titles = byClass(search, 'search-result-title');
+		const categories = byClass(search, 'search-result-categories');
+
+		expect(titles.length).toBeGreaterThan(0);
+		expect(categories).toHaveLength(titles.length);
+		titles.forEach((title, i) => {
+			const link = title.childNodes.find((n): n is T.Element => 'tagName' in n && n.tagName === 'a')!;
+			const paper = atlas.papers.find((p) => p.url === attr(link, 'href'))!;
+			const record = one(pageAt(b(), paper.url), (el) => el.attrs.some((a) => a.name === 'data-pagefind-body'));
+
+			expect(textOf(categories[i]!), paper.id).toBe(attr(record, 'data-categories') ?? attr(record, 'data-c0'));
+		});
+	});
+
 	it('leave the site\'s own pages to them: the taxonomy catch-all route takes no fixed path', () => {
 		const { atlas, pages } = b();
 		const nodeFiles = new Set(atlas.tree.nodes.map((n) => `${atlas.nodeUrl(n).slice(b().built.base.length)}index.html`));

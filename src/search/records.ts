@@ -1,0 +1,49 @@
+/**
+ * A paper's Pagefind record: the data attributes and capture lists its page puts on the article
+ * that Pagefind indexes. Every value rides on a data attribute, so commas or quotes in the data
+ * cannot break Pagefind's `name[selector], …` capture syntax.
+ */
+import type { Atlas, PaperView } from '../catalogue/queries.ts';
+import { paperFacets } from './facet-totals.ts';
+
+/** The attributes of a paper's article: spread them onto the element (`<article {...record.attributes}>`). */
+export interface PagefindRecord {
+	/** `data-venue`, `data-year`, … holding the values, plus the three `data-pagefind-*` capture lists. */
+	attributes: Record<string, string>;
+}
+
+/**
+ * The record of `paper`: meta title/venue/year/categories/repo/stars (Pagefind's `title` meta is the
+ * h1, which is the title), filters venue/year/code/category/group with the same values the search
+ * page counts at build time (`paperFacets`), and sorts year/stars on every record.
+ */
+export function pagefindRecord(atlas: Atlas, paper: PaperView): PagefindRecord {
+	const facets = paperFacets(atlas, paper);
+	const values: Record<string, string> = {
+		'data-venue': facets.venue[0]!,
+		'data-year': facets.year[0]!,
+		'data-stars': String(paper.stars ?? 0),
+		// One category: its filter attribute doubles as the meta; several: joined for display.
+		...(facets.category.length > 1 ? { 'data-categories': facets.category.join(', ') } : {}),
+		'data-code': facets.code[0]!,
+	};
+	if (paper.repo) values['data-repo'] = paper.repo;
+	facets.category.forEach((label, i) => (values[`data-c${i}`] = label));
+	facets.group.forEach((title, i) => (values[`data-g${i}`] = title));
+	const meta = [
+		'venue[data-venue]',
+		'year[data-year]',
+		facets.category.length > 1 ? 'categories[data-categories]' : 'categories[data-c0]',
+		...(paper.repo ? ['repo[data-repo]'] : []),
+		...(paper.stars !== null ? ['stars[data-stars]'] : []),
+	];
+	const filters = ['venue[data-venue]', 'year[data-year]', 'code[data-code]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
+	return {
+		attributes: {
+			'data-pagefind-meta': meta.join(', '),
+			'data-pagefind-filter': filters.join(', '),
+			'data-pagefind-sort': 'year[data-year], stars[data-stars]',
+			...values,
+		},
+	};
+}

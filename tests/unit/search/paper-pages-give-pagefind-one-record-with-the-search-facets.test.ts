@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../../src/catalogue/load.ts';
+import { buildAtlas } from '../../../src/catalogue/queries.ts';
+import { facetTotals } from '../../../src/search/facet-totals.ts';
+import { pagefindRecord } from '../../../src/search/records.ts';
+import { ROOT } from '../../helpers/catalogue.ts';
+
+const { catalogue } = loadCatalogue(path.join(ROOT, 'data'));
+const atlas = buildAtlas(catalogue!);
+
+/** Pagefind's capture list `name[data-x], …` as [name, attribute] pairs. */
+const captures = (list: string) => list.split(', ').map((c) => /^(\w+)\[(data-[\w-]+)\]$/.exec(c)!.slice(1) as [string, string]);
+
+describe('a paper page gives Pagefind one record with the search facets', () => {
+	it('captures every meta, filter and sort from an attribute the record sets', () => {
+		for (const paper of atlas.papers) {
+			const { attributes } = pagefindRecord(atlas, paper);
+
+			const lists = ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort'].map((k) => captures(attributes[k]!));
+
+			for (const [, attribute] of lists.flat()) expect(attributes, `${paper.id}: ${attribute}`).toHaveProperty(attribute);
+		}
+	});
+
+	it('files a paper under the same venue, year, code, category labels and groups the search page counts', () => {
+		const counted = Object.fromEntries(Object.keys(facetTotals(atlas)).map((f) => [f, {} as Record<string, number>]));
+
+		for (const paper of atlas.papers) {
+			const { attributes } = pagefindRecord(atlas, paper);
+			for (const [facet, attribute] of captures(attributes['data-pagefind-filter']!)) {
+				counted[facet]![attributes[attribute]!] = (counted[facet]![attributes[attribute]!] ?? 0) + 1;
+			}
+		}
+
+		expect(counted).toEqual(facetTotals(atlas));
+	});
+
+	it('labels a leaf with its parent when two leaves share a title, and lists several categories as one meta', () => {
+		const shared = atlas.papers.find((p) => p.categories.length > 1)!;
+
+		const one = pagefindRecord(atlas, atlas.papers.find((p) => p.categories.length === 1)!).attributes;
+		const several = pagefindRecord(atlas, shared).attributes;
+
+		expect(one['data-pagefind-meta']).toContain('categories[data-c0]');
+		expect(several['data-pagefind-meta']).toContain('categories[data-categories]');
+		expect(several['data-categories']!.split(', ')).toHaveLength(new Set(shared.categories).size);
+	});
+
+	it('gives stars as a sort on every record and as a meta only when the count is known', () => {
+		const paper = atlas.papers.find((p) => p.repo)!;
+
+		const unknown = pagefindRecord(atlas, { ...paper, stars: null }).attributes;
+		const known = pagefindRecord(atlas, { ...paper, stars: 1234 }).attributes;
+
+		expect(unknown['data-pagefind-sort']).toBe('year[data-year], stars[data-stars]');
+		expect(unknown['data-stars']).toBe('0');
+		expect(unknown['data-pagefind-meta']).not.toContain('stars[');
+		expect(known['data-pagefind-meta']).toContain('stars[data-stars]');
+		expect(known['data-stars']).toBe('1234');
+	});
+});
