@@ -10,6 +10,10 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The small valid catalogue shipped for tests. */
 export const FIXTURE = path.join(ROOT, 'tests/fixtures/catalogue');
+/** The list as the catalogue was first imported from it (2024-12-27); sources in tests/fixtures/lists/README.md. */
+export const SEED_LIST = path.join(ROOT, 'tests/fixtures/lists/awesome-kv-cache-management-2024-12-27-ff669c7.md');
+/** The latest version of the list upstream (2025-07-30), which data/ follows. */
+export const LATEST_LIST = path.join(ROOT, 'tests/fixtures/lists/awesome-kv-cache-management-2025-07-30-cf598f0.md');
 /** Node 22 from the `node` devDependency. */
 export const NODE = path.join(ROOT, 'node_modules/.bin/node');
 

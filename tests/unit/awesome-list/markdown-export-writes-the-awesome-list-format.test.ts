@@ -5,9 +5,9 @@ import { loadCatalogue } from '../../../src/catalogue/load.ts';
 import { exportMarkdown } from '../../../src/awesome-list/export.ts';
 import { importMarkdown, type ImportResult } from '../../../src/awesome-list/import.ts';
 import type { Paper } from '../../../src/catalogue/schema.ts';
-import { FIXTURE, ROOT } from '../../helpers/catalogue.ts';
+import { FIXTURE, ROOT, SEED_LIST } from '../../helpers/catalogue.ts';
 
-const SEED_TEXT = readFileSync(path.resolve(ROOT, '../shared/seed/000_2d3d8654fda1eb98.txt'), 'utf8');
+const SEED_TEXT = readFileSync(SEED_LIST, 'utf8');
 const asCatalogue = (r: ImportResult) => ({ site: r.site, taxonomy: r.taxonomy, papers: r.papers.map((p) => ({ id: p.id, ...p.data }) as Paper) });
 const seedExport = exportMarkdown(asCatalogue(importMarkdown(SEED_TEXT)));
 const fixture = loadCatalogue(FIXTURE).catalogue!;

@@ -5,9 +5,9 @@ import { formatImportMessage } from '../../../src/awesome-list/report.ts';
 import { arxivId } from '../../../src/catalogue/links.ts';
 import { importMarkdown, type ImportedPaper } from '../../../src/awesome-list/import.ts';
 import { buildTree } from '../../../src/catalogue/tree.ts';
-import { ROOT } from '../../helpers/catalogue.ts';
+import { ROOT, SEED_LIST } from '../../helpers/catalogue.ts';
 
-const SEED = path.resolve(ROOT, '../shared/seed/000_2d3d8654fda1eb98.txt');
+const SEED = SEED_LIST;
 const text = readFileSync(SEED, 'utf8');
 const result = importMarkdown(text);
 const lines = text.split('\n');

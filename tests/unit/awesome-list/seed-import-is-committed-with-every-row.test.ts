@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { githubRepo, normalizeTitle, paperKey } from '../../../src/catalogue/links.ts';
 import { loadCatalogue } from '../../../src/catalogue/load.ts';
 import { buildTree } from '../../../src/catalogue/tree.ts';
-import { ROOT } from '../../helpers/catalogue.ts';
+import { ROOT, SEED_LIST } from '../../helpers/catalogue.ts';
 
 interface SeedRow {
 	line: number;
@@ -23,7 +23,7 @@ interface SeedRow {
 	code: string | undefined;
 }
 
-const seed = readFileSync(path.resolve(ROOT, '../shared/seed/000_2d3d8654fda1eb98.txt'), 'utf8');
+const seed = readFileSync(SEED_LIST, 'utf8');
 const rows: SeedRow[] = [];
 let group = '';
 let leaf = '';
