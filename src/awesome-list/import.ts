@@ -20,7 +20,14 @@ import type { PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.t
 import { assignSlugs, type DraftNode } from './slugs.ts';
 
 /** A paper as imported: `year` is missing only when no row of it gave one (validate then says so). */
-export type ImportedPaper = { id: string; line: number; data: Omit<PaperData, 'year'> & { year?: number } };
+export type ImportedPaper = {
+	id: string;
+	/** Line of the row that gave the title. */
+	line: number;
+	data: Omit<PaperData, 'year'> & { year?: number };
+	/** Every row of the paper, in file order: its line, the leaf slug of its table and its title cell. */
+	rows: Array<{ line: number; category: string; title: string }>;
+};
 
 /** The catalogue read from one README, with what the import has to say about it. */
 export interface ImportResult {
@@ -87,7 +94,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 			code: p.code,
 			codeOfficial: p.code ? p.codeOfficial : undefined,
 		};
-		return { id: ids[i]!, line, data };
+		return { id: ids[i]!, line, data, rows: p.rows.map((r) => ({ line: r.line, category: r.category, title: r.title })) };
 	});
 	const used = new Set(papers.map((p) => p.data.venue));
 	const site: Site = {
