@@ -33,6 +33,8 @@ export type ImportedPaper = {
 export interface ImportResult {
 	site: Site;
 	taxonomy: TaxonomyNode[];
+	/** The line of each node's heading, by slug. */
+	headingLines: Map<string, number>;
 	/** The venues the papers use, by name. */
 	venues: Venue[];
 	/** Papers in order of first appearance in the list. */
@@ -52,16 +54,22 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	// One line ending and no byte-order mark, so preamble and descriptions are written back alike.
 	const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const refused = importGuard(text);
-	if (refused) return { site: { title: name }, taxonomy: [], venues: [], papers: [], rows: 0, merged: 0, messages: [], fatal: refused };
+	if (refused) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, messages: [], fatal: refused };
 	const root = parseMarkdown(text);
 	const outline = readOutline(root, text);
 	const messages = [...outline.messages];
-	if (outline.fatal) return { site: { title: name }, taxonomy: [], venues: [], papers: [], rows: 0, merged: 0, messages, fatal: outline.fatal };
+	if (outline.fatal) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, messages, fatal: outline.fatal };
 	if (!outline.title) messages.push(problem(1, `the file starts with a category, not with the list's name; the list is called "${name}"`));
 
 	const raw = (b: RootContent) => text.slice(b.position!.start.offset, b.position!.end.offset);
 	const drafts = outline.sections.map((s) => toDraft(s, raw, messages));
 	const taxonomy = assignSlugs(drafts);
+	const headingLines = new Map<string, number>();
+	const lineOfNode = (d: DraftNode) => {
+		headingLines.set(d.slug!, d.line);
+		d.children.forEach(lineOfNode);
+	};
+	drafts.forEach(lineOfNode);
 
 	const rows: ListRow[] = [];
 	let rowCount = 0;
@@ -107,6 +115,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	return {
 		site: dropUndefined(site),
 		taxonomy,
+		headingLines,
 		venues: [...venues.values(), UNSPECIFIED_VENUE].filter((v) => used.has(v.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
 		papers,
 		rows: rowCount,
