@@ -28,7 +28,7 @@ export function writeCatalogue(dir: string, result: ImportResult, schemasDir: st
 	mkdirSync(papersDir, { recursive: true });
 	// The schema line's path is relative to the file, so it works wherever the folder lives.
 	const schema = (fromDir: string, name: string) => path.relative(fromDir, path.join(schemasDir, name)).split(path.sep).join('/');
-	const dataFile = (value: unknown, name: string) => `${schemaLine(schema(dir, name))}\n${toYaml(value)}`;
+	const dataFile = (value: unknown, name: string) => dataFileText(value, schema(dir, name));
 	const write = (file: string, text: string) => writeFileSync(file, text);
 
 	const site = { ...result.site };
@@ -58,6 +58,11 @@ export function writeCatalogue(dir: string, result: ImportResult, schemasDir: st
 	const keptStars = existsSync(starsFile);
 	if (!keptStars) write(starsFile, '{}\n');
 	return { files: files.length + (keptStars ? 0 : 1), removed, keptRepository, keptStars };
+}
+
+/** A data file's text: the schema line (`schemaPath` relative to the file), then the YAML of `value`. */
+export function dataFileText(value: unknown, schemaPath: string): string {
+	return `${schemaLine(schemaPath)}\n${toYaml(value)}`;
 }
 
 /** YAML for data files: short scalar lists inline (`[NIPS]`), long text as literal blocks. */
