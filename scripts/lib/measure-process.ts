@@ -24,6 +24,8 @@ export interface Measured {
 	cpuMs: number;
 	/** Combined stdout and stderr, for error messages. */
 	output: string;
+	/** Standard output alone (a report a command prints there, such as `--json`). */
+	stdout: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -77,7 +79,11 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
 	const start = performance.now();
 	const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
-	child.stdout.on('data', (d) => (output += d));
+	let stdout = '';
+	child.stdout.on('data', (d) => {
+		output += d;
+		stdout += d;
+	});
 	child.stderr.on('data', (d) => (output += d));
 	let peakProcessBytes = 0;
 	let peakTreeBytes = 0;
@@ -107,5 +113,5 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
 	}
 	rmSync(tmp, { recursive: true, force: true });
 	const cpuMs = [...cpuTicks.values()].reduce((a, b) => a + b, 0) * (1000 / CLOCK_TICKS);
-	return { code, wallMs, peakProcessBytes, peakTreeBytes: Math.max(peakTreeBytes, peakProcessBytes), cpuMs, output };
+	return { code, wallMs, peakProcessBytes, peakTreeBytes: Math.max(peakTreeBytes, peakProcessBytes), cpuMs, output, stdout };
 }
