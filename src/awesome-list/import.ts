@@ -14,6 +14,9 @@ import { githubRepo, normalizeTitle } from '../catalogue/links.ts';
 import { lineOf, readOutline, type OutlineSection } from './outline.ts';
 import { readHeader, readRow, type ListRow } from './rows.ts';
 import { parseMarkdown } from './text.ts';
+import { joinBrokenRows } from './continuation.ts';
+import { fillGaps } from './gaps.ts';
+import { reportUnreadTables } from './unread-tables.ts';
 import { assignIds } from '../catalogue/ids.ts';
 import { mergeRows } from './merge.ts';
 import type { PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.ts';
@@ -25,8 +28,11 @@ export type ImportedPaper = {
 	/** Line of the row that gave the title. */
 	line: number;
 	data: Omit<PaperData, 'year'> & { year?: number };
-	/** Every row of the paper, in file order: its line, the leaf slug of its table and its title cell. */
-	rows: Array<{ line: number; category: string; title: string }>;
+	/**
+	 * Every row of the paper, in file order: its line, the leaf slug of its table and its title
+	 * cell; `continued` lists the further lines of a row broken over several (absent otherwise).
+	 */
+	rows: Array<{ line: number; category: string; title: string; continued?: number[] }>;
 };
 
 /** The catalogue read from one README, with what the import has to say about it. */
@@ -39,10 +45,17 @@ export interface ImportResult {
 	venues: Venue[];
 	/** Papers in order of first appearance in the list. */
 	papers: ImportedPaper[];
-	/** Table rows read (every data row, including those merged into another). */
+	/**
+	 * Table rows in the file: every data row of every table, wherever it is. Each is a row of a
+	 * paper, a line a broken row continues on (`continued` of that row), or in `skipped`.
+	 */
 	rows: number;
 	/** Rows that joined another row's paper. */
 	merged: number;
+	/** Lines joined to the row above because a cell was broken over two lines. */
+	continued: number;
+	/** Rows that became no paper, each with its line and why (also among `messages`). */
+	skipped: ImportMessage[];
 	/** Problems and notes in file order. */
 	messages: ImportMessage[];
 	/** Set when nothing could be imported (no taxonomy or no table). */
@@ -54,11 +67,11 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	// One line ending and no byte-order mark, so preamble and descriptions are written back alike.
 	const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const refused = importGuard(text);
-	if (refused) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, messages: [], fatal: refused };
+	if (refused) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, continued: 0, skipped: [], messages: [], fatal: refused };
 	const root = parseMarkdown(text);
 	const outline = readOutline(root, text);
 	const messages = [...outline.messages];
-	if (outline.fatal) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, messages, fatal: outline.fatal };
+	if (outline.fatal) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, continued: 0, skipped: [], messages, fatal: outline.fatal };
 	if (!outline.title) messages.push(problem(1, `the file starts with a category, not with the list's name; the list is called "${name}"`));
 
 	const raw = (b: RootContent) => text.slice(b.position!.start.offset, b.position!.end.offset);
@@ -71,27 +84,32 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	};
 	drafts.forEach(lineOfNode);
 
+	const lines = text.split('\n');
 	const rows: ListRow[] = [];
-	let rowCount = 0;
+	const skipped: ImportMessage[] = [];
+	const tablesRead = new Set<Table>();
 	const visit = (d: DraftNode) => {
 		d.children.forEach(visit);
 		for (const table of d.tables) {
-			const read = readTable(table, d);
-			rowCount += table.children.length - 1;
+			const read = readTable(table, d, lines);
+			tablesRead.add(table);
 			rows.push(...read.rows);
+			skipped.push(...read.skipped);
 			messages.push(...read.messages);
 		}
 	};
 	drafts.forEach(visit);
+	const unread = reportUnreadTables(root, tablesRead, outline.sections[0]!.line);
+	skipped.push(...unread);
+	messages.push(...unread);
 
 	const venues = resolveVenues(rows, messages);
 	const merged = mergeRows(rows);
 	messages.push(...merged.messages);
+	for (const p of merged.papers) fillGaps(p, p.rows[p.rep]!.line, messages);
 	const ids = assignIds(merged.papers);
 	const papers: ImportedPaper[] = merged.papers.map((p, i) => {
 		const line = p.rows[p.rep]!.line;
-		if (!p.venue) messages.push(problem(line, `no venue for "${p.title}"; recorded as "${UNSPECIFIED_VENUE.name}" (written back as an empty cell) — fill in the venue if you know it`));
-		if (p.year === undefined) messages.push(problem(line, `"${p.title}" has no year; its file is written without one and "npm run validate" will ask for it`));
 		const data = {
 			title: p.title,
 			aliases: p.aliases.length ? p.aliases : undefined,
@@ -102,7 +120,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 			code: p.code,
 			codeOfficial: p.code ? p.codeOfficial : undefined,
 		};
-		return { id: ids[i]!, line, data, rows: p.rows.map((r) => ({ line: r.line, category: r.category, title: r.title })) };
+		return { id: ids[i]!, line, data, rows: p.rows.map((r) => ({ line: r.line, category: r.category, title: r.title, ...(r.continued?.length ? { continued: r.continued } : {}) })) };
 	});
 	const used = new Set(papers.map((p) => p.data.venue));
 	const site: Site = {
@@ -118,8 +136,10 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 		headingLines,
 		venues: [...venues.values(), UNSPECIFIED_VENUE].filter((v) => used.has(v.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
 		papers,
-		rows: rowCount,
+		rows: countRows(root),
 		merged: rows.length - papers.length,
+		continued: rows.reduce((n, r) => n + (r.continued?.length ?? 0), 0),
+		skipped: sortMessages(skipped),
 		messages: sortMessages(messages),
 		fatal: undefined,
 	};
@@ -143,20 +163,39 @@ function toDraft(s: OutlineSection, raw: (b: RootContent) => string, messages: I
 	return { title: s.title, line: s.line, description, tables, children };
 }
 
-/** The rows of one table, with a single problem when the Type column disagrees with the heading. */
-function readTable(table: Table, leaf: DraftNode): { rows: ListRow[]; messages: ImportMessage[] } {
+/**
+ * The rows of one table (broken rows joined, see continuation.ts), the rows it skips with why, and
+ * a single note when the Type column disagrees with the heading.
+ */
+function readTable(table: Table, leaf: DraftNode, lines: readonly string[]): { rows: ListRow[]; skipped: ImportMessage[]; messages: ImportMessage[] } {
 	const { columns, messages } = readHeader(table);
+	const named = (i: number) => (columns[i] ? columns[i]![0]!.toUpperCase() + columns[i]!.slice(1) : `column ${i + 1}`);
+	const joined = joinBrokenRows(table, lines, columns.length, named);
+	messages.push(...joined.messages, ...joined.skipped);
+	const skipped = [...joined.skipped];
 	const rows: ListRow[] = [];
-	for (const tr of table.children.slice(1)) {
-		const read = readRow(tr.children, columns, lineOf(tr as Nodes), leaf.slug!);
+	for (const { line, continued, cells } of joined.rows) {
+		const read = readRow(cells, columns, line, leaf.slug!);
 		messages.push(...read.messages);
-		if (read.row) rows.push(read.row);
+		if (read.skipped) skipped.push(read.skipped);
+		if (read.row) rows.push(continued.length ? { ...read.row, continued } : read.row);
+		else if (continued.length) {
+			const also = continued.map((l) => problem(l, `this line continues the row of line ${line}, which is skipped`));
+			skipped.push(...also);
+			messages.push(...also);
+		}
 	}
 	const odd = rows.filter((r) => r.type && normalizeTitle(r.type) !== normalizeTitle(leaf.title));
 	if (odd.length) {
 		messages.push(note(odd[0]!.line, `Type column says "${odd[0]!.type}"${odd.length > 1 ? ` (and ${odd.length - 1} more rows)` : ''} under the heading "${leaf.title}"; the heading decides the category`));
 	}
-	return { rows, messages };
+	return { rows, skipped, messages };
+}
+
+/** Every data row of every table in the file, counted on the parsed markdown. */
+function countRows(root: Root): number {
+	const count = (n: Nodes): number => (n.type === 'table' ? n.children.length - 1 : 'children' in n ? (n.children as Nodes[]).reduce((sum, c) => sum + count(c), 0) : 0);
+	return count(root);
 }
 
 /**

@@ -4,7 +4,7 @@
  * naming the line; a link that does not parse is left out, so it can never merge two papers.
  */
 import type { Nodes, Table, TableCell } from 'mdast';
-import { problem, type ImportMessage } from './report.ts';
+import { note, problem, type ImportMessage } from './report.ts';
 import { arxivId, githubRepo } from '../catalogue/links.ts';
 import { lineOf } from './outline.ts';
 import { plainText } from './text.ts';
@@ -51,18 +51,30 @@ export interface ListRow {
 	codeOfficial: boolean | undefined;
 	/** The Type cell, compared with the category title. */
 	type: string;
+	/** Further lines of a row broken over several (see continuation.ts); absent for a row on one line. */
+	continued?: number[];
 }
 
-/** The columns of a table, found by header names (case-insensitive). */
+/**
+ * The columns of a table, one per header cell, found by header names (case-insensitive). A
+ * header without a Title column takes its titles from a "Paper" column when another column holds
+ * the links ("| Year | Paper | Venue | Link |"); failing that, cells are read in the usual order.
+ */
 export function readHeader(table: Table): { columns: Array<Column | null>; messages: ImportMessage[] } {
 	const header = table.children[0]!;
 	const line = lineOf(header);
 	const names = header.children.map((c) => plainText(c));
-	const columns = names.map((n) => HEADER_NAMES[n.toLowerCase().replace(/[^a-z]/g, '')] ?? null);
+	const columns = names.map((n) => HEADER_NAMES[headerKey(n)] ?? null);
 	const messages: ImportMessage[] = [];
 	if (!columns.includes('title')) {
-		messages.push(problem(line, `table header "${names.join(' | ')}" names no Title column; read in the usual order ${DEFAULT_COLUMNS.join(' | ')}`));
-		return { columns: [...DEFAULT_COLUMNS], messages };
+		const paper = columns.indexOf('paper');
+		if (paper >= 0 && headerKey(names[paper]!) === 'paper' && columns.indexOf('paper', paper + 1) > paper) {
+			columns[paper] = 'title';
+			messages.push(note(line, `table header "${names.join(' | ')}" names no Title column; the "${names[paper]}" column is read as the titles and "${names[columns.indexOf('paper')]}" as the paper links`));
+		} else {
+			messages.push(problem(line, `table header "${names.join(' | ')}" names no Title column; read in the usual order ${DEFAULT_COLUMNS.join(' | ')} — name the columns (Year, Title, Type, Venue, Paper, code)`));
+			return { columns: names.map((_, i) => DEFAULT_COLUMNS[i] ?? null), messages };
+		}
 	}
 	names.forEach((n, i) => {
 		if (!columns[i]) messages.push(problem(line, `column "${n}" is not one the list uses (Year, Title, Type, Venue, Paper, code); its cells are not imported`));
@@ -74,8 +86,20 @@ export function readHeader(table: Table): { columns: Array<Column | null>; messa
 	return { columns, messages };
 }
 
-/** Read one data row; `undefined` when it has no title (nothing to import). */
-export function readRow(cells: readonly TableCell[], columns: ReadonlyArray<Column | null>, line: number, category: string): { row: ListRow | undefined; messages: ImportMessage[] } {
+/** The name a header cell is looked up by: letters only, lower case ("Paper Title" → "papertitle"). */
+function headerKey(name: string): string {
+	return name.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** Titles that are only the word a link is shown as: a cell like this names no paper. */
+const LINK_WORDS = /^(?:link|links|pdf|paper|arxiv|url|code|github|here)$/i;
+
+/**
+ * Read one data row. Without a title there is nothing to import: `row` is undefined and `skipped`
+ * says why (it is also among `messages`). An empty Year cell is no problem here: the paper may
+ * take its year from another row or from its arXiv id (see `fillGaps`).
+ */
+export function readRow(cells: readonly TableCell[], columns: ReadonlyArray<Column | null>, line: number, category: string): { row: ListRow | undefined; messages: ImportMessage[]; skipped?: ImportMessage } {
 	const messages: ImportMessage[] = [];
 	const say = (m: string) => messages.push(problem(line, m));
 	if (cells.length < columns.length) say(`row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${columns.length}; the missing cells are read as empty`);
@@ -90,9 +114,10 @@ export function readRow(cells: readonly TableCell[], columns: ReadonlyArray<Colu
 	};
 
 	const title = text('title');
-	if (!title) {
-		say('row has no title; skipped (write the paper\'s title in the Title column)');
-		return { row: undefined, messages };
+	if (!title || LINK_WORDS.test(title)) {
+		const skipped = problem(line, title ? `title "${title}" is only a link's name; row skipped (write the paper's title in the Title column)` : 'row has no title; skipped (write the paper\'s title in the Title column)');
+		messages.push(skipped);
+		return { row: undefined, messages, skipped };
 	}
 	const year = readYear(text('year'), say);
 	const titleCell = cell('title');
@@ -107,13 +132,14 @@ export function readRow(cells: readonly TableCell[], columns: ReadonlyArray<Colu
 }
 
 function readYear(cell: string, say: (m: string) => void): number | undefined {
+	if (!cell) return undefined;
 	if (/^\d{4}$/.test(cell)) return Number(cell);
 	const found = /\b(?:19|20)\d{2}\b/.exec(cell);
 	if (found) {
 		say(`year "${cell}" read as ${found[0]}; write the year alone`);
 		return Number(found[0]);
 	}
-	say(cell ? `year "${cell}" is not a year; write it as 2024` : 'no year; write the year of publication in the Year column');
+	say(`year "${cell}" is not a year; write it as 2024`);
 	return undefined;
 }
 
@@ -136,7 +162,16 @@ function readPaperLink(cell: TableCell | undefined, say: (m: string) => void): s
 		return undefined;
 	}
 	if (links.length > 1) say(`Paper cell holds ${links.length} links; the first is used`);
-	const url = links[0]!.url.trim();
+	let url = links[0]!.url.trim();
+	if (url.includes('](')) {
+		const inner = innerLink(url);
+		if (!inner) {
+			say(`Paper cell nests one link inside another ("${url}") and no single well-formed link can be taken from it; the link is left out — write [Link](https://…)`);
+			return undefined;
+		}
+		say(`Paper cell nests one link inside another ("${url}"), which GitHub shows as a broken link; took the inner link ${inner} — write [Link](${inner})`);
+		url = inner;
+	}
 	if (!isHttpUrl(url)) {
 		say(`paper link "${url}" is not an absolute http(s) URL; left out`);
 		return undefined;
@@ -146,6 +181,23 @@ function readPaperLink(cell: TableCell | undefined, say: (m: string) => void): s
 		return undefined;
 	}
 	return url;
+}
+
+/**
+ * The paper link inside a link destination that holds a second link, as in
+ * `[Link]([https://arxiv.org/pdf/2305.05920](https://arxiv.org/pdf/2504.03775))` or
+ * `[Link](https://arxiv.org/pdf/2305.05920](https://arxiv.org/abs/2504.03775))` (the FlowKV row
+ * of the list, 2025-07-30): the markdown parser sees one link whose destination is everything
+ * between the outer parentheses. The rule: the inner link's destination (after "](") is the one
+ * well-formed link the writer finished, so it is the paper link — but only when the destination
+ * holds exactly one inner link (with two, which one names the paper is a guess; the link is left
+ * out). It is then checked like any paper link (http(s), an arXiv id). The URL before "](" is the
+ * inner link's text or the outer link's unfinished destination, often left over from a copied row
+ * (FlowKV's carries FastServe's 2305.05920): it is never used, so it can never merge two papers.
+ */
+function innerLink(destination: string): string | undefined {
+	const inner = [...destination.matchAll(/\]\(\s*<?(https?:\/\/[^\s()<>]+)>?\s*\)/gi)].map((m) => m[1]!);
+	return inner.length === 1 && isHttpUrl(inner[0]!) ? inner[0] : undefined;
 }
 
 const STAR_BADGE = /^https?:\/\/img\.shields\.io\/github\/stars\/([\w.-]+)\/([\w.-]+?)(?:\.svg)?(?:[?#].*)?$/i;

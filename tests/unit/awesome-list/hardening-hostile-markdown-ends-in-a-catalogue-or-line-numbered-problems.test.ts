@@ -3,8 +3,8 @@
  * tables with very long cells, nested links, HTML, unicode, tabs, CRLF and `javascript:` links,
  * and the shapes that make a markdown parser slow or overflow (deep nesting, 10 MB). The importer
  * never throws or hangs; it ends in papers or a fatal problem, every message names a line of the
- * file, no imported link is anything but http(s), and what it writes is read by the validator
- * into a catalogue or positioned errors.
+ * file, every table row is part of a paper or reported at its line, no imported link is anything
+ * but http(s), and what it writes is read by the validator into a catalogue or positioned errors.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +17,10 @@ import { MAX_IMPORT_BYTES, MAX_NESTING } from '../../../src/awesome-list/guard.t
 import { importMarkdown, type ImportResult } from '../../../src/awesome-list/import.ts';
 import { SLUG_PATTERN, UrlSchema } from '../../../src/catalogue/schema.ts';
 import { ROOT } from '../../helpers/catalogue.ts';
+import { accountedRowLines, tableRowLines } from '../../helpers/table-rows.ts';
 import { mutate, mutation } from '../../helpers/text-mutations.ts';
 
-const LISTS = ['wild-list.md', 'malformed-rows.md'].map((f) => readFileSync(path.join(ROOT, 'tests/fixtures/markdown', f), 'utf8'));
+const LISTS = ['wild-list.md', 'malformed-rows.md', 'row-broken-over-two-lines.md', 'nested-link.md', 'rows-outside-categories.md'].map((f) => readFileSync(path.join(ROOT, 'tests/fixtures/markdown', f), 'utf8'));
 const SCHEMAS = path.join(ROOT, 'public/schemas');
 /** Per-case bound for a small list: parsing takes milliseconds; a loop or blow-up would not. */
 const CASE_MS = 3_000;
@@ -31,7 +32,10 @@ function run(text: string): { result: ImportResult; ms: number } {
 	return { result, ms: performance.now() - start };
 }
 
-/** The invariants of any import: lines inside the file, links only http(s), ids and titles usable. */
+/**
+ * The invariants of any import: lines inside the file, every table row accounted for (in a paper,
+ * continuing one, or skipped with its line), links only http(s), ids and titles usable.
+ */
 function expectSound({ result }: { result: ImportResult }, text: string): void {
 	const lines = text.split(/\r\n|\r|\n/).length;
 	for (const m of [...result.messages, ...(result.fatal ? [result.fatal] : [])]) {
@@ -39,6 +43,7 @@ function expectSound({ result }: { result: ImportResult }, text: string): void {
 		expect(m.message.trim()).not.toBe('');
 	}
 	if (result.fatal) expect(result.papers).toEqual([]);
+	else expect(accountedRowLines(result)).toEqual(tableRowLines(text));
 	for (const p of result.papers) {
 		expect(p.id).toMatch(SLUG_PATTERN);
 		expect(p.data.title.trim()).not.toBe('');
@@ -55,9 +60,16 @@ const cell = fc.oneof(
 	{ weight: 2, arbitrary: fc.constantFrom('[a [b](https://x.example)](https://y.example)', '[Link](javascript:alert(1))', '[Link](JAVASCRIPT:alert(1))', '[Link](//evil.example/x)', '[Link](data:text/html,<script>alert(1)</script>)', '<a href="javascript:alert(1)">x</a>', '<img src=x onerror=alert(1)>', '**<b>bold</b>**', 'a \\| b', '\ttabbed\t', 'e\u0301', '中文标题', '\u202Eevil', '![](https://img.shields.io/x.svg)', '[Link](https://arxiv.org/abs/2404.14469)', '[Link](https://github.com/a/b)') },
 );
 const row = fc.tuple(fc.constantFrom('2024', '2023', '', 'x', '99999'), cell, cell, fc.constantFrom('ICML', 'NeurIPS', 'NIPS', 'ICLR sub.', '', '<b>V</b>'), cell, cell);
+/** A row written on one line, or broken by a newline somewhere after its first character (a wrapped title, a cut cell). */
+const rowLine = fc.tuple(row, fc.option(fc.nat(), { freq: 3 })).map(([cells, cut]) => {
+	const line = `| ${cells.join(' | ')} |`;
+	if (cut === null) return line;
+	const at = 1 + (cut % (line.length - 1));
+	return `${line.slice(0, at)}\n${line.slice(at).replace(/^\s*$/, 'tail')}`;
+});
 const list = fc
-	.tuple(fc.array(row, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
-	.map(([rows, eol, bom]) => (bom ? '\uFEFF' : '') + ['# Hostile', '', '## Group', '', '### Leaf', '', '| Year | Title | Type | Venue | Paper | code |', '| --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join(eol));
+	.tuple(fc.array(rowLine, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+	.map(([rows, eol, bom]) => (bom ? '\uFEFF' : '') + ['# Hostile', '', '## Group', '', '### Leaf', '', '| Year | Title | Type | Venue | Paper | code |', '| --- | --- | --- | --- | --- | --- |', ...rows.flatMap((r) => r.split('\n')), ''].join(eol));
 
 describe('hostile markdown through the importer', () => {
 	it('mutated real lists import or fail with line-numbered problems, quickly', () => {

@@ -121,7 +121,7 @@ describe('importing the seed list', () => {
 		expect(byTitle('MLA').data.venue).toBe('Unspecified');
 		expect(result.papers.filter((p) => p.data.venue === 'Unspecified')).toHaveLength(15);
 		expect(result.venues.find((v) => v.name === 'Unspecified')).toMatchObject({ kind: 'other' });
-		expect(messages).toContain(`seed.md:${rowLine('MLA', true)}: no venue for "MLA"; recorded as "Unspecified" (written back as an empty cell) — fill in the venue if you know it`);
+		expect(messages).toContain(`seed.md:${rowLine('MLA', true)}: no venue for "MLA"; recorded as "Unspecified" (written back as an empty cell) — write the venue in the Venue column (arXiv for a preprint)`);
 	});
 
 	it('marks "Non-official Link" code as not official', () => {

@@ -38,9 +38,10 @@ describe('a list with malformed rows', () => {
 		expect(messages).toContain(`malformed-rows.md:${line('Half Link Paper')}: Paper cell "[Link](https://arxiv.org/abs/2404.14469" is not a well-formed link (text "[Link](" around it); the link is left out — write [Link](https://…)`);
 	});
 
-	it('reports a year it cannot read, and the paper left without one', () => {
-		expect(paper('Yearless Paper')?.year).toBeUndefined();
+	it('reports a year it cannot read, and takes the year from the arXiv id of the paper link instead', () => {
+		expect(paper('Yearless Paper')?.year).toBe(2024);
 		expect(messages).toContain(`malformed-rows.md:${line('Yearless Paper')}: year "20xx" is not a year; write it as 2024`);
+		expect(messages).toContain(`malformed-rows.md:${line('Yearless Paper')}: no year for "Yearless Paper"; took 2024 from its arXiv id 2401.00001 — write the year in the Year column`);
 	});
 
 	it('reads rows with missing cells and rows with a stray cell', () => {
