@@ -2,8 +2,14 @@
  * `npm run import -- FILE.md --out DIR`: turn an awesome-list README into a catalogue folder.
  * Problems in the list are printed as `FILE:LINE: what is wrong` on stderr, notes on what the
  * import did (merged rows, normalised venues) as `FILE:LINE: …` on stdout, then a summary and
- * the validator's verdict on the written folder. Exit 1 only when the file holds no taxonomy or
- * no table (nothing is written then); 2 on a usage error.
+ * the validator's verdict on the written folder. Every table row is accounted for: it is part of
+ * a paper, or reported at its line with why it is not (no title, above the first category, …).
+ *
+ * Exit codes: 0 when the written folder is a valid catalogue; 1 when the file holds no taxonomy
+ * or no table (nothing is written), or when the validator refuses what was written (a paper
+ * without a year, …): the files stay, with the validator's messages, because they are the rest
+ * of the list already converted — fix the list and import again, or fix the named files, then
+ * `npm run validate`; `npm run build` refuses the folder until then. 2 on a usage error.
  *
  * The choices it makes, each reported where it applies:
  * - headings → taxonomy (the first heading is the list's name); a section without a table is a
@@ -70,10 +76,11 @@ if (result.fatal) {
 const schemas = path.resolve(import.meta.dirname, '..', 'public', 'schemas');
 const written = writeCatalogue(out, result, schemas);
 const problems = result.messages.filter((m) => m.kind === 'problem').length;
-const skipped = result.rows - result.papers.length - result.merged;
+const skipped = result.skipped.length;
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+const continued = result.continued ? `, ${plural(result.continued, 'line')} joined to the row above` : '';
 console.log(
-	`✓ ${file}: ${plural(result.rows, 'row')} → ${plural(result.papers.length, 'paper')} (${result.merged} merged, ${skipped} skipped) in ${plural(countLeaves(result.taxonomy), 'category', 'categories')}, ${plural(result.venues.length, 'venue')}; ${plural(problems, 'problem')} reported`,
+	`✓ ${file}: ${plural(result.rows, 'row')} → ${plural(result.papers.length, 'paper')} (${result.merged} merged${continued}, ${skipped} skipped) in ${plural(countLeaves(result.taxonomy), 'category', 'categories')}, ${plural(result.venues.length, 'venue')}; ${plural(problems, 'problem')} reported`,
 );
 console.log(`  wrote ${written.files} files to ${displayPath(out)}${written.removed.length ? `, removed ${written.removed.length} paper files of an earlier import` : ''}`);
 if (written.keptStars) console.log('  kept the existing stars.json');
@@ -82,9 +89,11 @@ if (written.keptRepository) console.log(`  kept repository ${written.keptReposit
 const check = loadCatalogue(out);
 const errors = check.diagnostics.filter((d) => d.severity === 'error');
 if (errors.length) {
-	console.error(`! the written catalogue does not validate yet (${errors.length} error${errors.length === 1 ? '' : 's'}); fix the list or the files:`);
+	console.error(`✗ the written catalogue does not validate (${plural(errors.length, 'error')}); the files stay in ${displayPath(out)} — fix the list and import again, or fix these files and run npm run validate:`);
 	for (const d of errors) console.error(formatDiagnostic(d));
-} else console.log(`  validate: ${displayPath(out)} is a valid catalogue`);
+	process.exit(1);
+}
+console.log(`  validate: ${displayPath(out)} is a valid catalogue`);
 
 function countLeaves(nodes: ReadonlyArray<{ children?: unknown[] | undefined }>): number {
 	return nodes.reduce((n, node) => n + (node.children?.length ? countLeaves(node.children as typeof nodes) : 1), 0);
