@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
 import { atlasFigures, buildAtlas, newestPapers, paperGroups, paperLeaves } from '../../../src/catalogue/queries.ts';
 import { rootNames, slugClashes } from '../../../src/site/routes.ts';
-import { FIXTURE } from '../../helpers/catalogue.ts';
+import { FIXTURE, SEED_LIST } from '../../helpers/catalogue.ts';
 
 const catalogue = loadCatalogueOrThrow(FIXTURE);
 const atlas = buildAtlas(catalogue, '/');
@@ -57,8 +58,10 @@ describe('the build date in the footer', () => {
 describe('leafLabel', () => {
 	it('keeps a unique leaf title and prefixes the parent when two leaves share a title, so facets never merge categories', async () => {
 		const { buildAtlas, leafLabel } = await import('../../../src/catalogue/queries.ts');
-		const { loadCatalogue } = await import('../../../src/catalogue/load.ts');
-		const atlas = buildAtlas(loadCatalogue('data').catalogue!);
+		const { importMarkdown } = await import('../../../src/awesome-list/import.ts');
+		// The seed list has two leaves titled "Compression" (under "Intra later" and "Cross Layer").
+		const seed = importMarkdown(readFileSync(SEED_LIST, 'utf8'));
+		const atlas = buildAtlas({ site: seed.site, taxonomy: seed.taxonomy, venues: seed.venues, papers: [], stars: {} });
 
 		const compression = atlas.tree.leaves.filter((l) => l.title === 'Compression').map((l) => leafLabel(atlas, l));
 		const labels = atlas.tree.leaves.map((l) => leafLabel(atlas, l));
