@@ -25,8 +25,11 @@ export default defineConfig({
 	// Four pages in flight: while one page's file is written, the next renders (a 10,000-paper build
 	// spent a third of its time waiting for writes one page at a time on the 2-core machine).
 	build: { format: 'directory', concurrency: 4 },
+	// Two routes building one path would silently drop a page (a category under a redirect page): stop instead.
+	prerenderConflictBehavior: 'error',
 	// Each page's Content-Security-Policy is written as it renders: src/middleware.ts.
-	integrations: [mdx(), sitemap()],
+	// Redirect pages (src/pages/[...moved].astro) are not content: the sitemap leaves them out.
+	integrations: [mdx(), sitemap({ excludeRoutes: ['/[...moved]'] })],
 	// Code in MDX pages follows the page's theme: both palettes as CSS variables, picked in base.css.
 	// deterministicTokens: no wall-clock limit on tokenizing, so a busy machine highlights like an idle one.
 	markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [deterministicTokens] } },

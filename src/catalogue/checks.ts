@@ -200,6 +200,62 @@ export function checkAliases(papers: readonly CheckedPaper[]): Diagnostic[] {
 	return out;
 }
 
+/** A former path that names a page of a list rather than the list: `…/page/2`. */
+const LIST_PAGE = /(?:^|\/)page\/\d+$/;
+
+/**
+ * Former URLs (a node's `formerPaths` and `formerPapers`, a paper's `formerIds`) redirect to a page
+ * of today, so none may be a URL that answers with a page today, or start with a URL of the site's
+ * own pages, or be recorded twice (an old URL can lead to one place only).
+ */
+export function checkFormerUrls(yf: YamlFile, taxonomy: readonly TaxonomyNode[], papers: readonly CheckedPaper[]): Diagnostic[] {
+	const out: Diagnostic[] = [];
+	const current = new Map<string, { title: string; line: number }>();
+	const formerPaths = new Map<string, string>();
+	const formerIds = new Map<string, string>();
+	const paperIds = new Map(papers.map((p) => [p.id, p]));
+	const where = (path: PropertyKey[]) => `line ${yf.locate(path).line}`;
+
+	const nodes: Array<{ n: TaxonomyNode; at: PropertyKey[] }> = [];
+	const walk = (list: readonly TaxonomyNode[], at: PropertyKey[], prefix: string) => {
+		list.forEach((n, i) => {
+			const here = [...at, i];
+			const path = prefix ? `${prefix}/${n.slug}` : n.slug;
+			if (!current.has(path)) current.set(path, { title: n.title, line: yf.locate([...here, 'slug']).line });
+			nodes.push({ n, at: here });
+			if (n.children) walk(n.children, [...here, 'children'], path);
+		});
+	};
+	walk(taxonomy, [], '');
+
+	const formerId = (id: string, file: YamlFile, path: PropertyKey[], shownAt: string) => {
+		const paper = paperIds.get(id);
+		const other = formerIds.get(id);
+		if (paper) out.push(file.diagnostic(path, `"${id}" is the id of ${paper.yf.file}, whose page /papers/${id}/ is still there; remove "${id}" from this list (an old URL can only name a page that is gone)`));
+		else if (other) out.push(file.diagnostic(path, `"${id}" is already a former paper id at ${other}; an old URL redirects to one page only, so keep it in one place`));
+		else formerIds.set(id, shownAt);
+	};
+
+	for (const { n, at } of nodes) {
+		(n.formerPaths ?? []).forEach((f, j) => {
+			const path = [...at, 'formerPaths', j];
+			const first = f.split('/')[0]!;
+			const node = current.get(f);
+			const other = formerPaths.get(f);
+			if (node) out.push(yf.diagnostic(path, `"${f}" is the path of "${node.title}" (line ${node.line}) today, so its URL is that page, not a redirect; remove "${f}" from formerPaths`));
+			else if (RESERVED_SLUGS.has(first)) out.push(yf.diagnostic(path, `"${f}" starts with "${first}", a page of the site, which no taxonomy page ever had; remove it`));
+			else if (LIST_PAGE.test(f)) out.push(yf.diagnostic(path, `"${f}" is a page of a category's list; write the category's own path "${f.replace(LIST_PAGE, '')}", and its pages redirect with it`));
+			else if (other) out.push(yf.diagnostic(path, `"${f}" is already a former path at ${other}; an old URL redirects to one page only, so keep it on the node that took its place`));
+			else formerPaths.set(f, where(path));
+		});
+		(n.formerPapers ?? []).forEach((id, j) => formerId(id, yf, [...at, 'formerPapers', j], `${yf.file}:${yf.locate([...at, 'formerPapers', j]).line}`));
+	}
+	for (const p of papers) {
+		(p.data.formerIds ?? []).forEach((id, j) => formerId(id, p.yf, ['formerIds', j], `${p.yf.file}:${p.yf.locate(['formerIds', j]).line}`));
+	}
+	return out;
+}
+
 /** Run every per-paper and cross-paper rule. */
 export function checkPapers(papers: readonly CheckedPaper[], taxonomy: readonly TaxonomyNode[], venues: readonly Venue[]): Diagnostic[] {
 	const tree = buildTree(taxonomy);

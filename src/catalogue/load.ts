@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
+import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
 import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
 	PAPER_KEYS,
@@ -96,7 +96,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		return { data, yf };
 	};
 
-	const tax = parse('taxonomy.yaml', TaxonomySchema, true, ['slug', 'title', 'description', 'children']);
+	const tax = parse('taxonomy.yaml', TaxonomySchema, true, ['slug', 'title', 'description', 'children', 'formerPaths', 'formerPapers']);
 	if (tax.data && tax.yf) diagnostics.push(...checkTaxonomy(tax.yf, tax.data));
 	const ven = parse('venues.yaml', VenuesSchema, true, ['name', 'fullName', 'kind', 'aliases', 'slug']);
 	if (ven.data && ven.yf) diagnostics.push(...checkVenues(ven.yf, ven.data));
@@ -123,6 +123,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 	}
 
 	if (tax.data && ven.data) diagnostics.push(...checkPapers(papers, tax.data, ven.data));
+	if (tax.data && tax.yf) diagnostics.push(...checkFormerUrls(tax.yf, tax.data, papers));
 	const sorted = sortDiagnostics(diagnostics);
 	const ok = tax.data && ven.data && !sorted.some((d) => d.severity === 'error');
 	const catalogue: Catalogue | null = ok

@@ -7,6 +7,7 @@ import { arxivId, githubRepo } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
 import { venueSlug } from './checks.ts';
+import { formerUrls, type FormerUrl } from './former.ts';
 import { buildTree, type Tree, type TreeNode } from './tree.ts';
 
 /** A paper as pages show it: the data plus what is derived from it. */
@@ -44,6 +45,8 @@ export interface Atlas {
 	venueByName: Map<string, VenueView>;
 	/** Years present, newest first, with their papers. */
 	years: Array<{ year: number; papers: PaperView[] }>;
+	/** URLs the catalogue once had (renamed nodes, removed or merged papers), each with the page that answers now. */
+	formerUrls: FormerUrl[];
 	/** Base path with a trailing slash, such as "/" or "/Awesome-KV-Cache-Management/". */
 	base: string;
 	/** Site-relative URL of a taxonomy node. */
@@ -108,6 +111,7 @@ export function buildAtlas(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'ven
 		venues,
 		venueByName,
 		years,
+		formerUrls: formerUrls(catalogue.taxonomy, catalogue.papers),
 		base: b,
 		nodeUrl: (node) => withBase(b, `${node.path.join('/')}/`),
 	};

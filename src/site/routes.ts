@@ -25,3 +25,9 @@ export function slugClashes(roots: readonly TreeNode[], taken: readonly string[]
 	const set = new Set(taken);
 	return roots.filter((n) => set.has(n.slug));
 }
+
+/** Paths (slugs joined by "/") whose first segment is already a root name; each would squat on a page of the site. */
+export function pathClashes(paths: readonly string[], taken: readonly string[]): string[] {
+	const set = new Set(taken);
+	return paths.filter((p) => set.has(p.split('/')[0]!));
+}

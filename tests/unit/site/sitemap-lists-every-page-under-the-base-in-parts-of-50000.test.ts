@@ -4,7 +4,7 @@
  * that the index lists. The links test checks the real build's sitemap against its pages.
  */
 import { describe, expect, it } from 'vitest';
-import { SITEMAP_LIMIT, sitemapFiles, sitemapUrls } from '../../../src/integrations/sitemap.ts';
+import { pathnameOfFile, SITEMAP_LIMIT, sitemapFiles, sitemapUrls } from '../../../src/integrations/sitemap.ts';
 
 const SITE = 'https://treeai-lab.github.io';
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
@@ -22,6 +22,14 @@ describe('sitemapUrls', () => {
 
 	it('works at the root of the site', () => {
 		expect(sitemapUrls(['', 'stats/'], SITE, '/')).toEqual([`${SITE}/`, `${SITE}/stats/`]);
+	});
+});
+
+describe('pathnameOfFile', () => {
+	it('names a built file as Astro names its page, so pages of a left-out route can be matched', () => {
+		expect(pathnameOfFile('/srv/dist', '/srv/dist/token-level/selection/index.html')).toBe('token-level/selection/');
+		expect(pathnameOfFile('/srv/dist', '/srv/dist/index.html')).toBe('');
+		expect(pathnameOfFile('/srv/dist', '/srv/dist/404.html')).toBe('404.html');
 	});
 });
 
