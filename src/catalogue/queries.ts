@@ -18,6 +18,8 @@ export interface PaperView extends Paper {
 	stars: number | null;
 	/** Day of the star snapshot, or null. */
 	starsChecked: string | null;
+	/** Citation count from the citations snapshot (`npm run enrich`), or null when unknown. */
+	citations: number | null;
 	/** Site-relative URL of the paper page, base included. */
 	url: string;
 	/** The venue record (kind, full name). */
@@ -64,12 +66,21 @@ export function byNewest(a: Paper, b: Paper): number {
 	return b.year - a.year || a.title.localeCompare(b.title, 'en') || a.id.localeCompare(b.id);
 }
 
+/** Citation counts by paper id, as `data/citations.json` holds them (read only for `citations`). */
+export type CitationCounts = Readonly<Record<string, { readonly citations: number } | undefined>>;
+
+/** What `buildAtlas` indexes: a validated catalogue, with the citation counts when it has them. */
+export type AtlasInput = Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers' | 'stars'> & {
+	/** Citation counts by paper id; absent for a catalogue without a citations snapshot. */
+	citations?: CitationCounts | undefined;
+};
+
 /** Build the index of a validated catalogue. `base` is Astro's BASE_URL. */
-export function buildAtlas(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers' | 'stars'>, base = '/'): Atlas {
+export function buildAtlas(catalogue: AtlasInput, base = '/'): Atlas {
 	const b = base.endsWith('/') ? base : `${base}/`;
 	const tree = buildTree(catalogue.taxonomy);
 	const venueRecords = new Map(catalogue.venues.map((v) => [v.name, v]));
-	const papers = catalogue.papers.map((p) => toView(p, catalogue.stars, venueRecords, b)).sort(byNewest);
+	const papers = catalogue.papers.map((p) => toView(p, catalogue.stars, catalogue.citations ?? {}, venueRecords, b)).sort(byNewest);
 	const paperById = new Map(papers.map((p) => [p.id, p]));
 
 	const papersByLeaf = new Map<string, PaperView[]>(tree.leaves.map((l) => [l.slug, []]));
@@ -117,14 +128,16 @@ export function buildAtlas(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'ven
 	};
 }
 
-function toView(p: Paper, stars: Stars, venues: Map<string, Venue>, base: string): PaperView {
+function toView(p: Paper, stars: Stars, citations: CitationCounts, venues: Map<string, Venue>, base: string): PaperView {
 	const repo = githubRepo(p.code);
 	const snap = repo ? stars[repo] : undefined;
+	const cited = citations[p.id]?.citations;
 	return {
 		...p,
 		repo,
 		stars: snap?.stars ?? null,
 		starsChecked: snap?.checked ?? null,
+		citations: typeof cited === 'number' && Number.isInteger(cited) && cited >= 0 ? cited : null,
 		url: withBase(base, `papers/${p.id}/`),
 		venueInfo: venues.get(p.venue) ?? { name: p.venue, kind: 'other' },
 	};
@@ -168,6 +181,9 @@ export function papersJson(atlas: Atlas): unknown {
 			repo: p.repo,
 			stars: p.stars,
 			url: p.url,
+			authors: p.authors ?? [],
+			date: p.date ?? null,
+			doi: p.doi ?? null,
 		})),
 	};
 }
@@ -183,13 +199,27 @@ export function atlasFigures(atlas: Atlas): { papers: number; categories: number
 }
 
 /**
- * The newest papers: latest `added` date first (papers without one after those with one), then
- * newest year, then the latest arXiv id (its YYMM tells the month), then title; at most `limit`.
+ * The day a paper counts from in "newest" orders: its first public version (`date`), else the day
+ * it was added to the list (`added`), else its year alone ("2024"). Compared as text, a year sorts
+ * after every dated paper of that year and before every paper of the year before.
+ */
+export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year'>): string {
+	return paper.date ?? paper.added ?? String(paper.year);
+}
+
+/**
+ * The newest papers, as the home page and the feed list them: the latest `newestKey` first (the
+ * first public version, else the day added, else the year), then the latest arXiv id (its YYMM
+ * tells the month of papers known by their year only), then newest year and title; at most `limit`.
  */
 export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {
-	const arxiv = new Map(papers.map((p) => [p.id, arxivId(p.paper) ?? '']));
+	const key = new Map(papers.map((p) => [p.id, { day: newestKey(p), arxiv: arxivId(p.paper) ?? p.arxiv ?? '' }]));
 	return [...papers]
-		.sort((a, b) => (b.added ?? '').localeCompare(a.added ?? '') || b.year - a.year || arxiv.get(b.id)!.localeCompare(arxiv.get(a.id)!) || byNewest(a, b))
+		.sort((a, b) => {
+			const x = key.get(a.id)!;
+			const y = key.get(b.id)!;
+			return y.day.localeCompare(x.day) || y.arxiv.localeCompare(x.arxiv) || byNewest(a, b);
+		})
 		.slice(0, limit);
 }
 

@@ -108,7 +108,7 @@ export function showState(page: SearchPage): void {
 /** The count line for `total` results of a state, e.g. "3 papers match “kv” with these filters, newest first". */
 function describe(state: SearchState, total: number): string {
 	const sort = effectiveSort(state);
-	const order = sort === 'newest' ? ', newest first' : sort === 'stars' ? ', most stars first' : '';
+	const order = { relevance: '', newest: ', newest first', stars: ', most stars first', cited: ', most cited first' }[sort];
 	const filtered = hasFilters(state) ? ' with these filters' : '';
 	const papers = `${total ? total : 'No'} paper${total === 1 ? '' : 's'}`;
 	if (isBrowsing(state)) return `${papers}${filtered}${order}`;

@@ -26,25 +26,43 @@ export function excerptNode(excerpt: string): HTMLElement {
 	return p;
 }
 
-/** The compact count the page's badge template is rendered with (stars={12345}). */
+/** The compact count and the repository the page's badge templates are rendered with (stars={12345}, repo="owner/name"). */
 const TEMPLATE_COUNT = '12.3k';
+const TEMPLATE_REPO = 'owner/name';
+
+/** A clone of the first element of `<template data-…>`, with each placeholder text replaced; null without the template. */
+function fromTemplate(name: string, texts: Array<[string, string]>): HTMLAnchorElement | null {
+	const template = document.querySelector<HTMLTemplateElement>(`template[${name}]`);
+	if (!template) return null;
+	const link = template.content.firstElementChild!.cloneNode(true) as HTMLAnchorElement;
+	// Whatever the component's markup, its texts are the ones the template was rendered with.
+	const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		for (const [from, to] of texts) if (node.nodeValue?.includes(from)) node.nodeValue = node.nodeValue.replace(from, to);
+	}
+	return link;
+}
 
 /**
  * A star badge like StarBadge.astro's, cloned from the `<template data-star-badge>` the search
- * page renders with that component (so its scoped styles apply), or null without a count.
+ * page renders with that component (so its styles apply); without a count, the repository's name
+ * as a link (`<template data-repo-link>`), as the component draws it; null with neither.
  */
 export function starBadge(stars: string | undefined, repo: string | undefined): HTMLElement | null {
 	const n = Number(stars);
-	const template = document.querySelector<HTMLTemplateElement>('template[data-star-badge]');
-	if (!stars || !Number.isInteger(n) || n < 0 || !template) return null;
-	const link = template.content.firstElementChild!.cloneNode(true) as HTMLAnchorElement;
-	// Whatever the component's markup, its count is the text the template was rendered with.
-	const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-		if (node.nodeValue?.includes(TEMPLATE_COUNT)) node.nodeValue = node.nodeValue.replace(TEMPLATE_COUNT, compactCount(n));
+	const known = !!stars && Number.isInteger(n) && n >= 0;
+	const validRepo = !!repo && /^[\w.-]+\/[\w.-]+$/.test(repo);
+	if (!known) {
+		if (!validRepo) return null;
+		const link = fromTemplate('data-repo-link', [[TEMPLATE_REPO, repo]]);
+		link?.setAttribute('href', `https://github.com/${repo}`);
+		link?.setAttribute('aria-label', `${repo} on GitHub`);
+		return link;
 	}
+	const link = fromTemplate('data-star-badge', [[TEMPLATE_COUNT, compactCount(n)]]);
+	if (!link) return null;
 	link.setAttribute('aria-label', starsBadgeLabel(n));
-	if (repo && /^[\w.-]+\/[\w.-]+$/.test(repo)) {
+	if (validRepo) {
 		link.href = `https://github.com/${repo}`;
 		link.title = `${starsLabel(n)} for ${repo}`;
 		return link;
@@ -58,8 +76,9 @@ export function starBadge(stars: string | undefined, repo: string | undefined): 
 }
 
 /**
- * One result of the search page: title link, venue and year, categories, stars, and the excerpt
- * around the match when the title does not show it (a match on an alias, an author, the venue).
+ * One result of the search page: title link, authors (the record's short line), venue and year,
+ * categories, stars, and the excerpt around the match when the title does not show it (a match on
+ * an alias, an author, the venue).
  */
 export function resultItem(hit: PagefindResultData, query: string): HTMLLIElement {
 	const li = el('li', 'search-result');
@@ -67,12 +86,14 @@ export function resultItem(hit: PagefindResultData, query: string): HTMLLIElemen
 	const link = el('a', undefined, hit.meta.title ?? hit.url);
 	link.href = hit.url;
 	heading.append(link);
+	li.append(heading);
+	if (hit.meta.authors) li.append(el('p', 'search-result-authors', hit.meta.authors));
 	const meta = el('p', 'search-result-meta');
 	meta.append(el('span', undefined, venueYear(hit.meta)));
 	if (hit.meta.categories) meta.append(el('span', 'search-result-categories', hit.meta.categories));
 	const badge = starBadge(hit.meta.stars, hit.meta.repo);
 	if (badge) meta.append(badge);
-	li.append(heading, meta);
+	li.append(meta);
 	// An excerpt without a <mark> shows the page's opening words, which explain nothing.
 	if (query.trim() && hit.excerpt.includes('<mark>') && !titleShowsMatch(hit.meta.title ?? '', query)) li.append(excerptNode(hit.excerpt));
 	return li;

@@ -12,28 +12,41 @@ export interface PagefindRecord {
 	attributes: Record<string, string>;
 }
 
+/** What the page adds to a record beyond the paper's data. */
+export interface RecordOptions {
+	/**
+	 * The authors as result lists show them (src/site/authors.ts `shortAuthors`, which this folder
+	 * may not import): the `authors` meta, so the browser shows the build's text as it is.
+	 */
+	authors?: string | undefined;
+}
+
 /**
- * The record of `paper`: meta title/venue/year/categories/repo/stars (Pagefind's `title` meta is the
- * h1, which is the title), filters venue/year/code/category/group with the same values the search
- * page counts at build time (`paperFacets`), and sorts year/stars on every record.
+ * The record of `paper`: meta title/venue/year/categories/authors/repo/stars (Pagefind's `title`
+ * meta is the h1, which is the title), filters venue/year/code/category/group with the same values
+ * the search page counts at build time (`paperFacets`), and sorts year/stars/citations on every
+ * record (Pagefind leaves a record without the key out of a sorted search, so unknown counts are 0).
  */
-export function pagefindRecord(atlas: Atlas, paper: PaperView): PagefindRecord {
+export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOptions = {}): PagefindRecord {
 	const facets = paperFacets(atlas, paper);
 	const values: Record<string, string> = {
 		'data-venue': facets.venue[0]!,
 		'data-year': facets.year[0]!,
 		'data-stars': String(paper.stars ?? 0),
+		'data-citations': String(paper.citations ?? 0),
 		// One category: its filter attribute doubles as the meta; several: joined for display.
 		...(facets.category.length > 1 ? { 'data-categories': facets.category.join(', ') } : {}),
 		'data-code': facets.code[0]!,
 	};
 	if (paper.repo) values['data-repo'] = paper.repo;
+	if (options.authors) values['data-authors'] = options.authors;
 	facets.category.forEach((label, i) => (values[`data-c${i}`] = label));
 	facets.group.forEach((title, i) => (values[`data-g${i}`] = title));
 	const meta = [
 		'venue[data-venue]',
 		'year[data-year]',
 		facets.category.length > 1 ? 'categories[data-categories]' : 'categories[data-c0]',
+		...(options.authors ? ['authors[data-authors]'] : []),
 		...(paper.repo ? ['repo[data-repo]'] : []),
 		...(paper.stars !== null ? ['stars[data-stars]'] : []),
 	];
@@ -42,7 +55,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView): PagefindRecord {
 		attributes: {
 			'data-pagefind-meta': meta.join(', '),
 			'data-pagefind-filter': filters.join(', '),
-			'data-pagefind-sort': 'year[data-year], stars[data-stars]',
+			'data-pagefind-sort': 'year[data-year], stars[data-stars], citations[data-citations]',
 			...values,
 		},
 	};

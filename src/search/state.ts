@@ -8,8 +8,8 @@
 export const FACETS = ['group', 'category', 'venue', 'year', 'code'] as const;
 export type Facet = (typeof FACETS)[number];
 
-/** Result orders: Pagefind's relevance, year descending, star count descending. */
-export const SORTS = ['relevance', 'newest', 'stars'] as const;
+/** Result orders: Pagefind's relevance, year descending, star count descending, citation count descending. */
+export const SORTS = ['relevance', 'newest', 'stars', 'cited'] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** Results the search page lists at once; "Show more" adds as many again. */
@@ -28,7 +28,7 @@ export interface SearchState {
 /** Pagefind's `search()` options for a state. */
 export interface PagefindSearchOptions {
 	filters: Partial<Record<Facet, { any: string[] }>>;
-	sort: Partial<Record<'year' | 'stars', 'asc' | 'desc'>>;
+	sort: Partial<Record<'year' | 'stars' | 'citations', 'asc' | 'desc'>>;
 }
 
 /** A state with no query, no filter and the default sort. */
@@ -76,7 +76,8 @@ export function pagefindOptions(state: SearchState, without?: Facet): PagefindSe
 		if (facet !== without && state.filters[facet].length) filters[facet] = { any: [...state.filters[facet]] };
 	}
 	const sort = effectiveSort(state);
-	return { filters, sort: sort === 'newest' ? { year: 'desc' } : sort === 'stars' ? { stars: 'desc' } : {} };
+	const by: Record<Sort, PagefindSearchOptions['sort']> = { relevance: {}, newest: { year: 'desc' }, stars: { stars: 'desc' }, cited: { citations: 'desc' } };
+	return { filters, sort: by[sort] };
 }
 
 /** Add `value` to a facet's selection, or remove it when present; returns a new state. */

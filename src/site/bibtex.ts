@@ -1,14 +1,17 @@
 /**
  * BibTeX generated from a paper's fields: the entry type follows the venue's kind (conference and
  * workshop → @inproceedings, journal → @article, preprint and other → @misc with the arXiv id),
- * the key is stable (`li2024snapkv`) and every value is escaped. A paper's own `bibtex` wins.
+ * the key is stable (`li2024snapkv`), every value is escaped, and each author is written so that
+ * BibTeX splits the list and the name where the person would (`bibtexName`). A paper's own
+ * `bibtex` wins.
  */
 import { arxivId } from '../catalogue/links.ts';
 import { slugify } from '../catalogue/links.ts';
 import type { Paper, Venue } from '../catalogue/schema.ts';
 
 /** What an entry is made from: a paper with its venue record. */
-export type BibtexSource = Pick<Paper, 'id' | 'title' | 'year' | 'venue' | 'authors' | 'paper' | 'code' | 'aliases' | 'bibtex'> & {
+export type BibtexSource = Pick<Paper, 'id' | 'title' | 'year' | 'venue' | 'authors' | 'paper' | 'code' | 'aliases' | 'bibtex'> &
+	Partial<Pick<Paper, 'arxiv' | 'doi'>> & {
 	venueInfo: Pick<Venue, 'name' | 'fullName' | 'kind'>;
 };
 
@@ -41,6 +44,56 @@ export function bibtexTitle(title: string): string {
 		.join('');
 }
 
+/** Name suffixes BibTeX keeps apart from the family name: "Jr." in "King, Jr., Martin Luther". */
+const SUFFIX = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+/** Words that make a name an organisation's ("Gemini Team", "Meta AI"), which BibTeX must not split into first and last names. */
+const ORGANISATION = /(?:^|\s)(?:Team|Inc\.?|Ltd\.?|LLC|Labs?|Laboratory|Group|Consortium|Collaboration|Corporation|Corp\.?|Project|Foundation|Institute|University|AI|Research|Committee|Council|Society|Association|Community|Initiative)(?:\s|$)|\d|&/;
+
+/** A person's name split as BibTeX reads "von Last, Jr., First"; null for a name BibTeX must take whole. */
+function nameParts(name: string): { first: string; von: string; last: string; jr: string } | null {
+	const text = name.trim().replace(/\s+/g, ' ');
+	// A word "and" would split the list there; an organisation would be cut into first and last names.
+	if (/(?:^|\s)and(?:\s|$)/i.test(text) || (ORGANISATION.test(text) && text.includes(' '))) return null;
+	let base = text;
+	let jr = '';
+	const comma = /^(.*?),\s*(\S+)$/.exec(text);
+	if (comma && SUFFIX.test(comma[2]!)) [base, jr] = [comma[1]!, comma[2]!];
+	else if (!comma) {
+		const words = text.split(' ');
+		if (words.length >= 3 && SUFFIX.test(words.at(-1)!)) [base, jr] = [words.slice(0, -1).join(' '), words.at(-1)!];
+	}
+	// Any other comma would be read as "Last, First": the name is taken whole.
+	if (base.includes(',')) return null;
+	const words = base.split(' ');
+	const last = words.pop()!;
+	// Lower-case words before the family name are its particles ("van der" in "Jan van der Berg").
+	let i = words.length;
+	while (i > 1 && /^\p{Ll}/u.test(words[i - 1]!)) i--;
+	return { first: words.slice(0, i).join(' '), von: words.slice(i).join(' '), last, jr };
+}
+
+/**
+ * One author for a BibTeX `author` field: escaped, written "von Last, Jr., First" when it has a
+ * suffix (so "Jr." is not taken for the family name), and in braces when BibTeX must take it whole:
+ * an organisation ("{Gemini Team}"), a name holding the word "and", or a comma. Particles stay
+ * as written ("Jan van der Berg"), which BibTeX reads right. Accented letters stay UTF-8.
+ */
+export function bibtexName(name: string): string {
+	const parts = nameParts(name);
+	if (!parts) return `{${escapeBibtex(name.trim())}}`;
+	if (!parts.jr) return escapeBibtex(name.trim().replace(/\s+/g, ' '));
+	const family = [parts.von, parts.last].filter(Boolean).join(' ');
+	return escapeBibtex(`${family}, ${parts.jr}${parts.first ? `, ${parts.first}` : ''}`);
+}
+
+/** The family name a citation key starts with: "King" for "Martin Luther King Jr.", the whole name of an organisation. */
+export function familyName(name: string): string {
+	const parts = nameParts(name);
+	if (parts) return parts.last;
+	const text = name.trim();
+	return /,/.test(text) && !ORGANISATION.test(text) ? text.split(',')[0]! : text;
+}
+
 const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'and', 'in', 'to', 'with', 'is', 'are', 'how', 'when', 'what', 'why', 'do', 'does']);
 
 /** ASCII letters and digits of a word, lower-cased ("Ç-Žižek" → "czizek"). */
@@ -55,7 +108,7 @@ function keyPart(text: string): string {
  */
 export function citationKey(paper: Pick<Paper, 'id' | 'title' | 'year' | 'authors' | 'aliases'>): string {
 	const firstAuthor = paper.authors?.[0];
-	const last = firstAuthor ? keyPart(firstAuthor.trim().split(/\s+/).at(-1) ?? '') : '';
+	const last = firstAuthor ? keyPart(familyName(firstAuthor)) : '';
 	const words = [...(paper.aliases ?? []), ...paper.title.split(/[\s:,.;!?()/]+/)].map(keyPart).filter((w) => w && !STOP_WORDS.has(w));
 	const word = words[0] ?? keyPart(paper.id);
 	return last ? `${last}${paper.year}${word}` : `${word}${paper.year}`;
@@ -85,7 +138,7 @@ function suffix(i: number): string {
 	return s;
 }
 
-/** A URL inside braces: only braces need care (percent-encoded), the rest is verbatim. */
+/** A URL (or a DOI) inside braces: only braces need care (percent-encoded), the rest is verbatim. */
 function bibUrl(url: string): string {
 	return url.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 }
@@ -102,13 +155,15 @@ export function bibtexEntry(paper: BibtexSource, key = citationKey(paper)): stri
 	if (paper.bibtex) return paper.bibtex.trim();
 	const type = entryType(paper.venueInfo.kind);
 	const venueName = escapeBibtex(paper.venueInfo.fullName ?? paper.venueInfo.name);
-	const arxiv = arxivId(paper.paper);
+	const arxiv = arxivId(paper.paper) ?? paper.arxiv ?? null;
 	const fields: Array<[string, string]> = [['title', `{${bibtexTitle(paper.title)}}`]];
-	if (paper.authors?.length) fields.push(['author', `{${paper.authors.map(escapeBibtex).join(' and ')}}`]);
+	if (paper.authors?.length) fields.push(['author', `{${paper.authors.map(bibtexName).join(' and ')}}`]);
 	if (type === 'inproceedings') fields.push(['booktitle', `{${venueName}}`]);
 	if (type === 'article') fields.push(['journal', `{${venueName}}`]);
 	if (type === 'misc' && !arxiv && paper.venueInfo.kind !== 'preprint') fields.push(['howpublished', `{${venueName}}`]);
 	fields.push(['year', `{${paper.year}}`]);
+	// Like url, doi is verbatim in biblatex: a backslash would become part of it.
+	if (paper.doi) fields.push(['doi', `{${bibUrl(paper.doi)}}`]);
 	if (arxiv) fields.push(['eprint', `{${arxiv}}`], ['archivePrefix', '{arXiv}']);
 	if (paper.paper) fields.push(['url', `{${bibUrl(paper.paper)}}`]);
 	const width = Math.max(...fields.map(([name]) => name.length));

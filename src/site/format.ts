@@ -1,6 +1,6 @@
 /**
- * Numbers as readers see them: compact star counts ("1.2k") and their spoken form
- * ("1,234 GitHub stars").
+ * Numbers and dates as readers see them: compact star counts ("1.2k") and their spoken form
+ * ("1,234 GitHub stars"), days written out ("22 April 2024").
  */
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -48,6 +48,13 @@ export function starsBadgeLabel(n: number): string {
 	const shown = compactCount(n);
 	const full = formatInteger(n);
 	return `${shown} GitHub ${n === 1 ? 'star' : 'stars'}${shown === full ? '' : ` (${full})`}`;
+}
+
+const longDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A YYYY-MM-DD day written out, "2024-04-22" → "22 April 2024" (day first: no reader misreads it). */
+export function formatDay(day: string): string {
+	return longDay.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "1 paper", "12 papers". */

@@ -1,7 +1,8 @@
 /**
- * The RSS 2.0 feed of the catalogue: the newest papers first (by the day they were added, then by
- * year), each item linking to its paper page with an absolute URL. Written by hand with escaping,
- * so the feed needs no package and no network.
+ * The RSS 2.0 feed of the catalogue: the newest papers first (`newestPapers`: first public
+ * version, else the day added, else the year), each item linking to its paper page with an
+ * absolute URL and naming its authors as Dublin Core creators (RSS's own <author> must be an
+ * e-mail address). Written by hand with escaping, so the feed needs no package and no network.
  */
 import { newestPapers, type Atlas } from '../catalogue/queries.ts';
 import { escapeXml } from './xml.ts';
@@ -42,17 +43,18 @@ export function rssFeed(atlas: Atlas, opts: FeedOptions): string {
 			el('title', extra.length ? `${p.title} (${extra.join(', ')})` : p.title),
 			el('link', link),
 			`<guid isPermaLink="true">${escapeXml(link)}</guid>`,
-			p.added ? el('pubDate', rfc822(p.added)) : '',
+			...(p.authors ?? []).map((a) => el('dc:creator', a)),
+			p.date || p.added ? el('pubDate', rfc822((p.date ?? p.added)!)) : '',
 			// RSS readers render <description> as HTML: escape the text for HTML, then for XML, so data stays text there too.
 			el('description', escapeXml(about)),
 			...categories.map((c) => el('category', c)),
 			'</item>',
 		].join('');
 	});
-	const newest = papers.find((p) => p.added)?.added;
+	const newest = papers.map((p) => p.date ?? p.added).find(Boolean);
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+		'<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
 		'<channel>',
 		el('title', opts.title),
 		el('link', abs(atlas.base)),

@@ -192,3 +192,30 @@ export function scriptClosure(built: Built, page: Page): string[] {
 	}
 	return [...seen];
 }
+
+/** Bytes a page costs: its HTML, the stylesheets it links and the scripts it loads before any click. */
+export function pageWeight(built: Built, page: Page): { total: number; js: number } {
+	let css = 0;
+	for (const el of page.elements) {
+		if (el.tagName === 'link' && /\bstylesheet\b/.test(attr(el, 'rel') ?? '')) {
+			const file = fileFor(built, new URL(attr(el, 'href')!, SITE + page.url).pathname);
+			if (file) css += bytesOf(built, file);
+		}
+	}
+	const external = scriptClosure(built, page).reduce((n, f) => n + bytesOf(built, f), 0);
+	const inline = page.elements
+		.filter((e) => e.tagName === 'script' && !attr(e, 'src') && !/json/.test(attr(e, 'type') ?? ''))
+		.reduce((n, e) => n + Buffer.byteLength(textOf(e)), 0);
+	return { total: Buffer.byteLength(page.html) + css + external, js: external + inline };
+}
+
+/**
+ * Bytes a paper page may add for its authors beyond the fixed budget: each name appears four times
+ * (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person) with about 80 bytes of
+ * markup around the four (`<meta name="citation_author" content="">` alone is 41). A 160-author
+ * paper may weigh ~20 KB more than a paper without authors, and no more.
+ */
+export function authorAllowance(page: Page): number {
+	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
+	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+}

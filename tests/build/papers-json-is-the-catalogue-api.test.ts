@@ -37,7 +37,7 @@ describe('dist/papers.json', () => {
 
 		expect(api.papers.map((p) => p.id)).toEqual(ids);
 		for (const p of api.papers) {
-			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url']);
+			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url', 'authors', 'date', 'doi']);
 		}
 	});
 
@@ -56,8 +56,20 @@ describe('dist/papers.json', () => {
 			repo: 'vllm-project/vllm',
 			stars: 61234,
 			url: `${BASE}papers/vllm/`,
+			authors: ['Woosuk Kwon', 'Zhuohan Li', 'Siyuan Zhuang', 'Ying Sheng', 'Lianmin Zheng', 'Cody Hao Yu', 'Joseph E. Gonzalez', 'Hao Zhang', 'Ion Stoica'],
+			date: '2023-09-12',
+			doi: '10.1145/3600006.3613165',
 		});
 		expect(byId.get('h2o')).toMatchObject({ repo: 'FMInference/H2O', stars: null });
 		expect(byId.get('markup-title')).toMatchObject({ repo: null, stars: null, aliases: [], title: '<script>alert(1)</script> & <b>Bold</b> Claims about KV Caches' });
+	});
+
+	it('gives every paper its authors in order, first version and DOI: an empty list and nulls when unknown', () => {
+		const byId = new Map(api.papers.map((p) => [p.id, p]));
+		const catalogue = loadCatalogue(FIXTURE).catalogue!;
+
+		for (const p of catalogue.papers) expect(byId.get(p.id), p.id).toMatchObject({ authors: p.authors ?? [], date: p.date ?? null, doi: p.doi ?? null });
+		expect(byId.get('kivi')).toMatchObject({ authors: ['Zirui Liu', 'Jiayi Yuan', 'Hongye Jin', 'Shaochen Zhong', 'Zhaozhuo Xu', 'Vladimir Braverman', 'Beidi Chen', 'Xia Hu'], date: '2024-02-05', doi: null });
+		expect(byId.get('markup-title')).toMatchObject({ authors: [], date: null, doi: null });
 	});
 });

@@ -107,10 +107,13 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 			const meta = (name: string) => all(page, (el) => el.tagName === 'meta' && attr(el, 'name') === name).map((el) => attr(el, 'content'));
 
 			expect(textOf(pre)).toBe(bibtexEntry(p, keys.get(p.id)));
-			expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'ScholarlyArticle', headline: p.title, datePublished: String(p.year) });
+			expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'ScholarlyArticle', headline: p.title, datePublished: p.date ?? String(p.year) });
+			expect(ld.author ?? []).toEqual((p.authors ?? []).map((name) => ({ '@type': 'Person', name })));
 			expect(meta('citation_title')).toEqual([p.title]);
 			expect(meta('citation_publication_date')).toEqual([String(p.year)]);
 			expect(meta('citation_author')).toEqual(p.authors ?? []);
+			expect(meta('citation_date')).toEqual(p.date ? [p.date.replace(/-/g, '/')] : []);
+			expect(meta('citation_doi')).toEqual(p.doi ? [p.doi] : []);
 		}
 	});
 
@@ -124,7 +127,7 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		}
 		for (const p of atlas.papers) {
 			const article = one(pageAt(b(), p.url), (el) => el.attrs.some((a) => a.name === 'data-pagefind-body'));
-			expect(attr(article, 'data-pagefind-sort')).toBe('year[data-year], stars[data-stars]');
+			expect(attr(article, 'data-pagefind-sort')).toBe('year[data-year], stars[data-stars], citations[data-citations]');
 			expect(attr(article, 'data-stars')).toBe(String(p.stars ?? 0));
 			expect(attr(article, 'data-code')).toBe(p.code ? 'yes' : 'no');
 			expect(attr(article, 'data-pagefind-filter')).toMatch(/^venue\[data-venue\], year\[data-year\], code\[data-code\], category\[data-c0\]/);
@@ -160,26 +163,60 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		}
 	});
 
-	it('draw a star badge for every GitHub code link, with the count when the snapshot has one', () => {
-		const { atlas } = b();
+	it('name the repository of every GitHub code link, with a star badge when the snapshot has a count and never an empty one', () => {
+		const { atlas, pages } = b();
 
 		for (const p of atlas.papers.filter((x) => x.repo)) {
-			// The first badge is the paper's own (related papers follow with theirs).
-			const badge = byClass(pageAt(b(), p.url), 'star-badge')[0]!;
-			expect(attr(badge, 'href')).toBe(`https://github.com/${p.repo}`);
-			if (p.stars === null) expect([textOf(badge), attr(badge, 'aria-label')]).toEqual(['', `${p.repo} on GitHub`]);
+			const page = pageAt(b(), p.url);
+			const code = one(page, (el) => el.tagName === 'span' && attr(el, 'class') === 'paper-code');
+			const links = all(page, (el) => el.tagName === 'a' && el.parentNode === code);
+			expect(links.map((a) => [textOf(a), attr(a, 'href')])[0]).toEqual([p.repo, p.code]);
+			const badges = links.filter((a) => attr(a, 'class') === 'star-badge');
+			if (p.stars === null) expect(badges, p.id).toEqual([]);
 			else {
 				// Named by what it shows first (WCAG 2.5.3), then the count in full.
-				const label = attr(badge, 'aria-label') ?? '';
-				expect(label.startsWith(`${textOf(badge)} GitHub ${p.stars === 1 ? 'star' : 'stars'}`), label).toBe(true);
+				const label = attr(badges[0]!, 'aria-label') ?? '';
+				expect(attr(badges[0]!, 'href')).toBe(`https://github.com/${p.repo}`);
+				expect(label.startsWith(`${textOf(badges[0]!)} GitHub ${p.stars === 1 ? 'star' : 'stars'}`), label).toBe(true);
 				expect(label).toContain(p.stars.toLocaleString('en-US'));
 			}
+		}
+		for (const [file, page] of pages) {
+			for (const badge of byClass(page, 'star-badge')) expect(textOf(badge), file).toMatch(/^\d+(?:\.\d)?[kMB]?$/);
+			for (const link of byClass(page, 'repo-link')) expect(attr(link, 'aria-label'), file).toBe(`${textOf(link)} on GitHub`);
 		}
 	});
 });
 
 describe('the fixture site', () => {
 	const b = () => builds.get('fixture')!;
+
+	it('shows a paper\'s authors, first version, published version, arXiv link and DOI on its page', () => {
+		const page = pageAt(b(), `${BASE}papers/vllm/`);
+		const authors = one(page, (el) => attr(el, 'class') === 'authors');
+		const time = one(page, (el) => el.tagName === 'time' && attr(el, 'datetime') === '2023-09-12');
+		const link = (text: string) => one(page, (el) => el.tagName === 'a' && textOf(el) === text);
+
+		expect(textOf(authors)).toBe(`Authors: ${b().atlas.paperById.get('vllm')!.authors!.join(', ')}`);
+		expect(attr(authors, 'data-pagefind-weight')).toBeDefined();
+		expect(all(page, (el) => el.tagName === 'details' && el.parentNode === authors)).toEqual([]);
+		expect(textOf(time)).toBe('12 September 2023');
+		expect(attr(link('arXiv 2309.06180'), 'href')).toBe('https://arxiv.org/pdf/2309.06180');
+		expect(attr(link('Published version'), 'href')).toBe('https://dl.acm.org/doi/10.1145/3600006.3613165');
+		expect(attr(link('10.1145/3600006.3613165'), 'href')).toBe('https://doi.org/10.1145/3600006.3613165');
+	});
+
+	it('names the authors in short in tables, related papers and the search page\'s results', () => {
+		const leaf = pageAt(b(), `${BASE}token-level/quantization/`);
+		const related = pageAt(b(), `${BASE}papers/h2o/`);
+		const search = pageAt(b(), `${BASE}search/`);
+		const kivi = 'Zirui Liu, Jiayi Yuan, … Xia Hu';
+
+		expect(all(leaf, (el) => el.tagName === 'small').map(textOf)).toContain(kivi);
+		expect(byClass(related, 'paper-list').flatMap((ul) => all(related, (el) => el.tagName === 'p' && el.parentNode?.parentNode === ul)).map(textOf)).toContain('Woosuk Kwon, Zhuohan Li, … Ion Stoica');
+		expect(byClass(search, 'search-result-authors').map(textOf)).toContain(kivi);
+		expect(attr(one(pageAt(b(), `${BASE}papers/kivi/`), (el) => el.attrs.some((a) => a.name === 'data-pagefind-body')), 'data-authors')).toBe(kivi);
+	});
 
 	it('formats star counts compactly and dates them', () => {
 		const page = pageAt(b(), `${BASE}papers/snapkv/`);

@@ -109,14 +109,25 @@ describe('the stats page', () => {
 });
 
 describe('the feeds and files', () => {
-	it('rss.xml lists every paper newest first, by added date then year, with titles as escaped text', () => {
+	it('rss.xml lists every paper newest first, by first version, else added date, else year, with titles as escaped text', () => {
 		const xml = read('rss.xml');
 		const items = [...xml.matchAll(/<item>[\s\S]*?<link>[^<]*\/papers\/([^/]+)\/<\/link>/g)].map((m) => m[1]);
 
-		expect(items).toEqual(['snapkv', 'markup-title', 'kivi', 'vllm', 'h2o']);
+		expect(items).toEqual(['markup-title', 'snapkv', 'kivi', 'vllm', 'h2o']);
 		expect(xml).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Bold&lt;/b&gt; Claims about KV Caches</title>');
 		expect(xml).not.toMatch(/<script|<b>/);
-		expect(xml).toContain('<pubDate>Sun, 01 Dec 2024 00:00:00 +0000</pubDate>');
+		expect(xml).toContain('<pubDate>Mon, 22 Apr 2024 00:00:00 +0000</pubDate>');
+		expect(xml).toContain('<lastBuildDate>Mon, 22 Apr 2024 00:00:00 +0000</lastBuildDate>');
+	});
+
+	it('rss.xml names each paper\'s authors in order as Dublin Core creators', () => {
+		const xml = read('rss.xml');
+		const creators = (id: string) => [...xml.split('<item>').find((i) => i.includes(`/papers/${id}/<`))!.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1]);
+
+		expect(xml).toMatch(/<rss [^>]*xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/"/);
+		for (const p of catalogue.papers) expect(creators(p.id), p.id).toEqual((p.authors ?? []).map((a) => a.replace(/&/g, '&amp;').replace(/</g, '&lt;')));
+		expect(creators('h2o')).toContain('Christopher Ré');
+		expect(xml).not.toMatch(/<author>/);
 	});
 
 	it('papers.bib holds one entry per paper under its citation key', () => {

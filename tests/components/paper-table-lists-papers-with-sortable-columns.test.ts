@@ -33,6 +33,40 @@ describe('PaperTable', () => {
 		expect(html.match(/aria-sort=/g)).toHaveLength(1);
 	});
 
+	it('names the authors of each paper in short under its title', async () => {
+		const papers = [atlas.paperById.get('kivi')!, atlas.paperById.get('markup-title')!];
+
+		const html = await container.renderToString(PaperTable, { props: { papers, caption: 'Quantization' } });
+		const titleCells = [...html.matchAll(/<td><a href="\/papers\/[^"]+">[\s\S]*?<\/td>/g)].map((m) => m[0]);
+
+		expect(titleCells[0]).toContain('<small>Zirui Liu, Jiayi Yuan, … Xia Hu</small>');
+		expect(titleCells[1]).not.toMatch(/<small>/);
+	});
+
+	it('draws a badge only for a known star count: "Code" already links the repository', async () => {
+		const papers = [atlas.paperById.get('vllm')!, atlas.paperById.get('kivi')!];
+
+		const html = await container.renderToString(PaperTable, { props: { papers, caption: 'Mixed' } });
+
+		expect(html.match(/class="star-badge"/g)).toHaveLength(1);
+		expect(html).not.toContain('class="repo-link"');
+		expect(html).toContain('<a href="https://github.com/jy-yuan/KIVI">Code</a>');
+	});
+
+	it('adds a sortable "Cited by" column only when a paper of the table has a citation count', async () => {
+		const counted = buildAtlas({ ...loadCatalogueOrThrow(FIXTURE), citations: { kivi: { citations: 1234 } } }, '/');
+		const papers = counted.papersByLeaf.get('quantization')!;
+
+		const without = await container.renderToString(PaperTable, { props: { papers: atlas.papersByLeaf.get('quantization')!, caption: 'Quantization' } });
+		const html = await container.renderToString(PaperTable, { props: { papers, caption: 'Quantization' } });
+		const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1]!);
+		const cells = rows.map((row) => /<td data-value="(-?\d+)">((?:(?!<td)[\s\S])*?)<\/td>\s*$/.exec(row)!.slice(1));
+
+		expect(without).not.toContain('Cited by');
+		expect(html).toMatch(/<th scope="col" data-sort="num" data-dir="descending">Cited by<\/th>/);
+		expect(cells).toEqual(papers.map((p) => (p.id === 'kivi' ? ['1234', '1,234'] : ['-1', '<span class="none">—</span>'])));
+	});
+
 	it('says when code is unofficial and shows a dash where a link is missing', async () => {
 		const papers = [atlas.paperById.get('markup-title')!];
 

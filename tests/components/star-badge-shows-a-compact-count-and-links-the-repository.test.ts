@@ -17,13 +17,15 @@ describe('StarBadge', () => {
 		expect(html).toMatch(/>1\.2k<\/a>/);
 	});
 
-	it('still shows and links without a count, with no number and no date', async () => {
+	it('shows the repository by name, never an empty badge, when there is no count yet', async () => {
 		const html = await container.renderToString(StarBadge, { props: { repo: 'jy-yuan/KIVI', stars: null, checked: null } });
+		const [, label, shown] = /aria-label="([^"]*)"[^>]*>([^<]*)<\/a>/.exec(html)!;
 
 		expect(html).toContain('href="https://github.com/jy-yuan/KIVI"');
-		expect(html).toContain('aria-label="jy-yuan/KIVI on GitHub"');
+		expect(shown).toBe('jy-yuan/KIVI');
+		expect(label).toBe('jy-yuan/KIVI on GitHub');
+		expect(html).not.toContain('class="star-badge"');
 		expect(html).not.toContain('title=');
-		expect(html).toMatch(/class="star-badge"[^>]*><\/a>/);
 	});
 
 	it('writes big counts in one short word', async () => {

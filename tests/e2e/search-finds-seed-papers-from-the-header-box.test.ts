@@ -82,7 +82,8 @@ describe('the header search box', () => {
 		expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
 		expect(await input.inputValue()).toBe('');
 		await page.keyboard.type('kv cache');
-		await page.locator('[role="option"]').nth(1).waitFor();
+		// The list of the whole query: a list for "kv c" would be replaced (its active option with it) under the arrow keys.
+		await page.locator('[role="listbox"] [role="option"]:last-child:has-text("kv cache")').waitFor();
 		const ids = await page.locator('[role="option"]').evaluateAll((els) => els.map((el) => el.id));
 		expect(await input.getAttribute('aria-expanded')).toBe('true');
 		expect(await input.getAttribute('aria-controls')).toBe(await page.locator('[role="listbox"]').getAttribute('id'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
-import { atlasFigures, buildAtlas, newestPapers, paperGroups, paperLeaves } from '../../../src/catalogue/queries.ts';
+import { atlasFigures, buildAtlas, newestPapers, paperGroups, paperLeaves, type PaperView } from '../../../src/catalogue/queries.ts';
 import { rootNames, slugClashes } from '../../../src/site/routes.ts';
 import { FIXTURE, SEED_LIST } from '../../helpers/catalogue.ts';
 
@@ -15,9 +15,33 @@ describe('home page figures', () => {
 });
 
 describe('newest papers', () => {
-	it('puts papers with the latest added date first, then the newest year, then the latest arXiv id', () => {
-		expect(newestPapers(atlas.papers).map((p) => p.id)).toEqual(['snapkv', 'markup-title', 'kivi', 'vllm', 'h2o']);
+	it('order the fixture by first public version; a paper known by its year alone comes before the dated papers of the years before', () => {
+		expect(newestPapers(atlas.papers).map((p) => p.id)).toEqual(['markup-title', 'snapkv', 'kivi', 'vllm', 'h2o']);
 		expect(newestPapers(atlas.papers, 2)).toHaveLength(2);
+	});
+
+	it('count from the first public version, else the day added, else the year, then the latest arXiv id', () => {
+		const paper = (id: string, fields: Partial<PaperView>) => ({ ...atlas.paperById.get('kivi')!, id, title: id, ...fields });
+		const papers = [
+			paper('dated', { date: '2024-03-01', added: '2020-01-01' }),
+			paper('added', { date: undefined, added: '2024-06-01' }),
+			paper('year-2024-early', { date: undefined, added: undefined, year: 2024, paper: 'https://arxiv.org/abs/2401.00001' }),
+			paper('year-2024-late', { date: undefined, added: undefined, year: 2024, paper: 'https://arxiv.org/abs/2411.00001' }),
+			paper('dated-2023', { date: '2023-12-31', added: undefined, year: 2023 }),
+		];
+
+		expect(newestPapers(papers).map((p) => p.id)).toEqual(['added', 'dated', 'year-2024-late', 'year-2024-early', 'dated-2023']);
+	});
+});
+
+describe('citation counts', () => {
+	it('reach each paper from the counts by id, and are null when unknown or not a count', () => {
+		const counted = buildAtlas({ ...catalogue, citations: { kivi: { citations: 412 }, vllm: { citations: -1 } } }, '/');
+
+		expect(counted.paperById.get('kivi')!.citations).toBe(412);
+		expect(counted.paperById.get('vllm')!.citations).toBeNull();
+		expect(counted.paperById.get('h2o')!.citations).toBeNull();
+		expect(atlas.papers.every((p) => p.citations === null)).toBe(true);
 	});
 });
 

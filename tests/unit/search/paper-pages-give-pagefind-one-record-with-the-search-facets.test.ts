@@ -47,16 +47,32 @@ describe('a paper page gives Pagefind one record with the search facets', () => 
 		expect(several['data-categories']!.split(', ')).toHaveLength(new Set(shared.categories).size);
 	});
 
-	it('gives stars as a sort on every record and as a meta only when the count is known', () => {
+	it('gives stars and citations as sorts on every record, stars as a meta only when the count is known', () => {
 		const paper = atlas.papers.find((p) => p.repo)!;
 
-		const unknown = pagefindRecord(atlas, { ...paper, stars: null }).attributes;
-		const known = pagefindRecord(atlas, { ...paper, stars: 1234 }).attributes;
+		const unknown = pagefindRecord(atlas, { ...paper, stars: null, citations: null }).attributes;
+		const known = pagefindRecord(atlas, { ...paper, stars: 1234, citations: 56 }).attributes;
 
-		expect(unknown['data-pagefind-sort']).toBe('year[data-year], stars[data-stars]');
+		expect(unknown['data-pagefind-sort']).toBe('year[data-year], stars[data-stars], citations[data-citations]');
+		expect(unknown['data-citations']).toBe('0');
+		expect(known['data-citations']).toBe('56');
 		expect(unknown['data-stars']).toBe('0');
 		expect(unknown['data-pagefind-meta']).not.toContain('stars[');
 		expect(known['data-pagefind-meta']).toContain('stars[data-stars]');
 		expect(known['data-stars']).toBe('1234');
+	});
+});
+
+describe('a paper record names its authors', () => {
+	it('as the authors meta, in the text the page gives it, and not at all without authors', () => {
+		const paper = atlas.papers[0]!;
+
+		const named = pagefindRecord(atlas, paper, { authors: 'Zirui Liu, Jiayi Yuan, … Xia Hu' }).attributes;
+		const anonymous = pagefindRecord(atlas, paper).attributes;
+
+		expect(captures(named['data-pagefind-meta']!)).toContainEqual(['authors', 'data-authors']);
+		expect(named['data-authors']).toBe('Zirui Liu, Jiayi Yuan, … Xia Hu');
+		expect(anonymous['data-pagefind-meta']).not.toContain('authors[');
+		expect(anonymous).not.toHaveProperty('data-authors');
 	});
 });

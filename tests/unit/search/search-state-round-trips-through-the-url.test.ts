@@ -66,5 +66,6 @@ describe('search state as Pagefind options', () => {
 		expect(pagefindOptions(decodeSearchState('q=quest')).sort).toEqual({});
 		expect(pagefindOptions(decodeSearchState('q=quest&sort=stars')).sort).toEqual({ stars: 'desc' });
 		expect(pagefindOptions(decodeSearchState('sort=stars')).sort).toEqual({ stars: 'desc' });
+		expect(pagefindOptions(decodeSearchState('q=quest&sort=cited')).sort).toEqual({ citations: 'desc' });
 	});
 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry, bibtexTitle, citationKey, citationKeys, entryType, escapeBibtex, type BibtexSource } from '../../../src/site/bibtex.ts';
+import { bibtexEntry, bibtexName, bibtexTitle, citationKey, citationKeys, entryType, escapeBibtex, type BibtexSource } from '../../../src/site/bibtex.ts';
+import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
+import { FIXTURE } from '../../helpers/catalogue.ts';
 import { SURVEY_BIBTEX } from '../../../src/site/survey.ts';
 
 const snapkv: BibtexSource = {
@@ -58,6 +60,16 @@ describe('entry types', () => {
 		expect(entryType('workshop')).toBe('inproceedings');
 	});
 
+	it('gives the DOI, and the eprint from the arxiv field when the paper links elsewhere', () => {
+		const entry = bibtexEntry({ ...snapkv, paper: 'https://openreview.net/forum?id=abc_1', arxiv: '2404.14469', doi: '10.1145/3600006.3613165' });
+
+		expect(entry).toContain('doi           = {10.1145/3600006.3613165}');
+		expect(entry).toContain('eprint        = {2404.14469}');
+		expect(entry).toContain('archivePrefix = {arXiv}');
+		expect(entry).toContain('url           = {https://openreview.net/forum?id=abc_1}');
+		expect(bibtexEntry({ ...snapkv, paper: 'https://example.org/a.pdf' })).not.toContain('eprint');
+	});
+
 	it('prefers the bibtex field of the paper', () => {
 		expect(bibtexEntry({ ...snapkv, bibtex: '@misc{own, title={Own}}\n' })).toBe('@misc{own, title={Own}}');
 	});
@@ -87,11 +99,53 @@ describe('escaping', () => {
 	});
 });
 
+describe('author names', () => {
+	it.each([
+		['an ordinary name as written', 'Zirui Liu', 'Zirui Liu'],
+		['accented letters as they are (UTF-8)', 'Christopher Ré', 'Christopher Ré'],
+		['a hyphenated given name, which BibTeX abbreviates right', 'Jean-Pierre Dupont', 'Jean-Pierre Dupont'],
+		['a single-word name', 'Kalidasa', 'Kalidasa'],
+		['particles, which BibTeX reads as the "von" part', 'Jan van der Berg', 'Jan van der Berg'],
+		['a suffix moved out of the family name', 'Martin Luther King Jr.', 'King, Jr., Martin Luther'],
+		['a suffix written after a comma', 'John Smith, Jr.', 'Smith, Jr., John'],
+		['a suffix with particles', 'Ludwig van Beethoven III', 'van Beethoven, III, Ludwig'],
+		['a corporate author whole, in braces', 'Gemini Team', '{Gemini Team}'],
+		['a one-word corporate author as it is', 'DeepSeek-AI', 'DeepSeek-AI'],
+		['a name holding the word "and" in braces', 'Procter and Gamble', '{Procter and Gamble}'],
+		['any other comma in braces, so it is not read as "Last, First"', 'Acme, Inc', '{Acme, Inc}'],
+		['LaTeX specials escaped inside the braces', 'AT&T Labs', '{AT\\&T Labs}'],
+	])('writes %s', (_, name, written) => {
+		expect(bibtexName(name)).toBe(written);
+	});
+
+	it('joins the authors with "and" in publication order', () => {
+		const entry = bibtexEntry({ ...snapkv, authors: ['Gemini Team', 'Martin Luther King Jr.', 'Christopher Ré'] });
+
+		expect(entry).toContain('author        = {{Gemini Team} and King, Jr., Martin Luther and Christopher Ré}');
+	});
+});
+
 describe('citation keys', () => {
 	it('reads author, year and first word, or word and year without authors', () => {
 		expect(citationKey(snapkv)).toBe('li2024snapkv');
 		expect(citationKey({ id: 'x', title: 'On the Efficiency of Caches', year: 2023 })).toBe('efficiency2023');
 		expect(citationKey({ id: 'café-x', title: '!!!', year: 2023, authors: ['José Núñez'] })).toBe('nunez2023cafex');
+	});
+
+	it('take the family name, not a suffix, and an organisation whole', () => {
+		expect(citationKey({ ...snapkv, authors: ['Martin Luther King Jr.'] })).toBe('king2024snapkv');
+		expect(citationKey({ ...snapkv, authors: ['Jan van der Berg'] })).toBe('berg2024snapkv');
+		expect(citationKey({ ...snapkv, authors: ['Gemini Team'] })).toBe('geminiteam2024snapkv');
+		expect(citationKey({ ...snapkv, authors: ['Smith, John'] })).toBe('smith2024snapkv');
+	});
+
+	it('stay unique over the fixture catalogue, whose papers have authors', () => {
+		const papers = loadCatalogueOrThrow(FIXTURE).papers;
+
+		const keys = citationKeys(papers);
+
+		expect(Object.fromEntries(keys)).toMatchObject({ vllm: 'kwon2023vllm', kivi: 'liu2024kivi', snapkv: 'li2024snapkv', h2o: 'zhang2023h2o' });
+		expect(new Set(keys.values()).size).toBe(papers.length);
 	});
 
 	it('makes clashing keys unique with suffixes in id order, leaving lone keys alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactCount, formatInteger, paperSourceLabel, plural, starsBadgeLabel, starsLabel } from '../../../src/site/format.ts';
+import { compactCount, formatDay, formatInteger, paperSourceLabel, plural, starsBadgeLabel, starsLabel } from '../../../src/site/format.ts';
 
 describe('compact star counts', () => {
 	it.each([
@@ -54,5 +54,14 @@ describe('the name of a badge', () => {
 		expect(starsBadgeLabel(999)).toBe('999 GitHub stars');
 		expect(starsBadgeLabel(1)).toBe('1 GitHub star');
 		expect(starsBadgeLabel(1_234_567)).toBe('1.2M GitHub stars (1,234,567)');
+	});
+});
+
+describe('days', () => {
+	it('are written out day first, in UTC, whatever the time zone of the build', () => {
+		expect(formatDay('2024-04-22')).toBe('22 April 2024');
+		expect(formatDay('2023-09-12')).toBe('12 September 2023');
+		expect(formatDay('2024-01-01')).toBe('1 January 2024');
+		expect(formatDay('2023-12-31')).toBe('31 December 2023');
 	});
 });
