@@ -113,7 +113,8 @@ else {
 	for (const line of formatSyncReport(plan.report, file)) say(line);
 	say(summary.line);
 }
-process.exit(plan.report.unplaced.length ? 1 : 0);
+// exitCode, not exit(): a large --json report on a pipe is still being written when the script ends.
+process.exitCode = plan.report.unplaced.length ? 1 : 0;
 
 function usage(message: string): never {
 	console.error(`${message}\n${USAGE}`);
