@@ -8,7 +8,7 @@ import path from 'node:path';
 import { catalogueDir, loadCatalogueOrThrow, type Catalogue } from './load.ts';
 
 const SHARED = Symbol.for('kv-cache-atlas.catalogue');
-const TOP_FILES = ['taxonomy.yaml', 'venues.yaml', 'site.yaml', 'stars.json'];
+const TOP_FILES = ['taxonomy.yaml', 'venues.yaml', 'site.yaml', 'stars.json', 'citations.json'];
 
 function stamp(file: string): string {
 	try {
@@ -27,7 +27,7 @@ function paperNames(dir: string): string[] {
 /**
  * A cheap state of the catalogue, for the in-process cache: the paper file names, the papers
  * folder's time and the other files' times. Adding, removing or renaming a paper (editors save by
- * renaming) or editing taxonomy, venues, site or stars changes it; an in-place edit of one paper
+ * renaming) or editing taxonomy, venues, site, stars or citations changes it; an in-place edit of one paper
  * is seen at the next change of the folder or a restart (as Astro's dev server did anyway).
  */
 function quickState(dir: string): string {

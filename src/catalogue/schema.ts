@@ -206,3 +206,67 @@ export const StarEntrySchema = z.strictObject({
 /** `data/stars.json`: written by `npm run stars`, never by hand. Keys are "owner/name". */
 export const StarsSchema = z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), StarEntrySchema);
 export type Stars = z.infer<typeof StarsSchema>;
+
+/** One entry of `data/citations.json`. */
+export const CitationEntrySchema = z.strictObject({
+	citations: z.number().int().min(0),
+	checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+/** `data/citations.json`: written by `npm run enrich` from Semantic Scholar, never by hand. Keys are paper ids. */
+export const CitationsSchema = z.record(z.string().regex(SLUG_PATTERN), CitationEntrySchema);
+export type Citations = z.infer<typeof CitationsSchema>;
+
+/** How sure the gatherer of a fact was: high facts are applied, medium ones applied and listed for review, low ones only listed. */
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+/** A fact about a paper as gathered from public pages (one entry of a facts file such as papers.json). */
+export const GatheredFactSchema = z.object({
+	/** The title the fact was gathered for. */
+	title: z.string().min(1),
+	/** The arXiv id the list links, null when it links elsewhere. */
+	listArxiv: z.string().regex(ARXIV_ID_PATTERN).nullable(),
+	/** The paper's own arXiv id where known. */
+	arxiv: z.string().regex(ARXIV_ID_PATTERN).nullable(),
+	/** Authors in publication order. */
+	authors: z.array(z.string().trim().min(1)).nullable(),
+	/** False when the list of authors was cut short: it is then never written. */
+	authorsComplete: z.boolean(),
+	/** The first arXiv version's date, YYYY-MM-DD. */
+	arxivDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+	/** The published version, null while the paper is a preprint. */
+	published: z
+		.object({
+			venue: z.string().trim().min(1),
+			year: z.number().int(),
+			url: z.string().nullable(),
+		})
+		.nullable(),
+	confidence: ConfidenceSchema,
+	/** The pages the fact was read from. */
+	sources: z.array(z.string()),
+	/** What the gatherer noticed (title changes, author spellings, why a venue is uncertain). */
+	note: z.string(),
+});
+export type GatheredFact = z.infer<typeof GatheredFactSchema>;
+
+/** One paper's facts that a maintainer should confirm, in `data/review.json`. */
+export const ReviewEntrySchema = z.strictObject({
+	/** The facts file and the day its facts were gathered. */
+	from: z.string().min(1),
+	confidence: ConfidenceSchema,
+	/** Fields written from the fact: confirm them. */
+	applied: z.array(z.string()),
+	/** Changes the fact asks for that were not made, each with its reason. */
+	notApplied: z.array(z.strictObject({ field: z.string(), value: z.string(), reason: z.string() })),
+	/** The fact as gathered. */
+	fact: GatheredFactSchema.omit({ confidence: true, sources: true, note: true }),
+	sources: z.array(z.string()),
+	note: z.string(),
+});
+export type ReviewEntry = z.infer<typeof ReviewEntrySchema>;
+
+/** `data/review.json`: written by `npm run enrich -- --facts FILE --apply`, listed by `npm run doctor`. Keys are paper ids. */
+export const ReviewSchema = z.record(z.string().regex(SLUG_PATTERN), ReviewEntrySchema);
+export type Review = z.infer<typeof ReviewSchema>;
