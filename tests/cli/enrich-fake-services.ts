@@ -1,0 +1,178 @@
+/**
+ * Fake arXiv and Semantic Scholar APIs on 127.0.0.1 (random ports) for the `npm run enrich` tests.
+ * They answer in the services' real formats: an Atom feed for `GET ?id_list=…` (arXiv's
+ * namespaces, links and categories included) and a JSON array aligned with the ids for
+ * `POST /paper/batch` (null for an unknown id).
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
+import { startScript } from './stars-fake-github.ts';
+
+/** One request as the fake saw it. */
+export interface SeenRequest {
+	method: string;
+	url: URL;
+	headers: IncomingHttpHeaders;
+	body: string;
+	/** Milliseconds since the fake started. */
+	at: number;
+}
+
+/** A reply: status, headers, body (text as is, anything else as JSON), a delay, or a dropped connection. */
+export interface Reply {
+	status?: number;
+	headers?: Record<string, string>;
+	body?: unknown;
+	delayMs?: number;
+	destroy?: boolean;
+}
+
+/** A running fake. */
+export interface FakeService {
+	url: string;
+	requests: SeenRequest[];
+	close(): Promise<void>;
+}
+
+/** Start a fake; `answer(request, nth)` decides each reply (`nth` counts all requests, from 1). */
+export async function startFakeService(answer: (req: SeenRequest, nth: number) => Reply): Promise<FakeService> {
+	const requests: SeenRequest[] = [];
+	const sockets = new Set<Socket>();
+	const started = performance.now();
+	const fake: FakeService = { url: '', requests, close: async () => {} };
+	const server: Server = createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => (body += d));
+		req.on('end', () => {
+			const seen: SeenRequest = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', fake.url), headers: req.headers, body, at: performance.now() - started };
+			requests.push(seen);
+			const a = answer(seen, requests.length);
+			const reply = () => {
+				if (a.destroy) return req.socket.destroy();
+				const text = typeof a.body === 'string' ? a.body : a.body === undefined ? '' : JSON.stringify(a.body);
+				res.writeHead(a.status ?? 200, { 'content-type': typeof a.body === 'string' ? 'application/atom+xml; charset=utf-8' : 'application/json', ...a.headers });
+				res.end(text);
+			};
+			if (a.delayMs) setTimeout(reply, a.delayMs);
+			else reply();
+		});
+	});
+	server.on('connection', (s) => {
+		sockets.add(s);
+		s.on('close', () => sockets.delete(s));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	fake.close = () =>
+		new Promise<void>((resolve) => {
+			for (const s of sockets) s.destroy();
+			server.close(() => resolve());
+		});
+	return fake;
+}
+
+/** What the fake arXiv knows about one paper. */
+export interface ArxivPaper {
+	id: string;
+	version?: number;
+	published: string;
+	title: string;
+	authors: string[];
+	doi?: string;
+	journalRef?: string;
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An arXiv API answer in its real Atom format; `errors` become arXiv's error entries. */
+export function atomFeed(papers: readonly ArxivPaper[], query: string, errors: readonly string[] = []): string {
+	const entries = papers.map((p) => {
+		const v = `${p.id}v${p.version ?? 1}`;
+		return `  <entry>
+    <id>http://arxiv.org/abs/${v}</id>
+    <updated>2025-01-10T18:00:00Z</updated>
+    <published>${p.published}</published>
+    <title>${escape(p.title).replace(/: /, ':\n  ')}</title>
+    <summary>  A summary that the client does not read.
+</summary>
+${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
+${p.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.doi)}</arxiv:doi>\n    <link title="doi" href="http://dx.doi.org/${escape(p.doi)}" rel="related"/>\n` : ''}${p.journalRef ? `    <arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.journalRef)}</arxiv:journal_ref>\n` : ''}    <link href="http://arxiv.org/abs/${v}" rel="alternate" type="text/html"/>
+    <link title="pdf" href="http://arxiv.org/pdf/${v}" rel="related" type="application/pdf"/>
+    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+    <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+  </entry>`;
+	});
+	const errorEntries = errors.map(
+		(id) => `  <entry>
+    <id>http://arxiv.org/api/errors#incorrect_id_format_for_${id}</id>
+    <title>Error</title>
+    <summary>incorrect id format for ${id}</summary>
+    <updated>2025-01-10T00:00:00-05:00</updated>
+    <link href="http://arxiv.org/api/errors#incorrect_id_format_for_${id}" rel="alternate" type="text/html"/>
+    <author>
+      <name>arXiv api core</name>
+    </author>
+  </entry>`,
+	);
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <link href="http://arxiv.org/api/query?${escape(query)}" rel="self" type="application/atom+xml"/>
+  <title type="html">ArXiv Query: ${escape(query)}</title>
+  <id>http://arxiv.org/api/abc123</id>
+  <updated>2025-01-10T00:00:00-05:00</updated>
+  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${papers.length}</opensearch:totalResults>
+  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">0</opensearch:startIndex>
+  <opensearch:itemsPerPage xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${papers.length}</opensearch:itemsPerPage>
+${[...entries, ...errorEntries].join('\n')}
+</feed>
+`;
+}
+
+/** Answer an arXiv query from `known` (ids it does not know are left out, as arXiv does). */
+export function arxivAnswer(known: ReadonlyMap<string, ArxivPaper>) {
+	return (req: SeenRequest): Reply => {
+		const ids = (req.url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
+		return { status: 200, body: atomFeed(ids.flatMap((id) => known.get(id) ?? []), req.url.search.slice(1)) };
+	};
+}
+
+/** What the fake Semantic Scholar knows about one paper. */
+export interface S2Paper {
+	title: string;
+	venue: string;
+	year: number | null;
+	publicationVenue?: { id: string; name: string; type: string; alternate_names?: string[]; url?: string } | null;
+	externalIds: Record<string, string | number>;
+	publicationDate?: string | null;
+	authors: Array<{ authorId: string | null; name: string }>;
+	citationCount: number;
+}
+
+/** A Semantic Scholar paper object as the batch endpoint returns it (paperId first, then the fields asked). */
+export function s2Paper(p: Omit<S2Paper, 'authors' | 'publicationVenue'> & { authors: string[]; publicationVenue?: S2Paper['publicationVenue'] }) {
+	return { paperId: `f${String(p.externalIds.CorpusId ?? 1).padStart(39, '0')}`, ...p, publicationVenue: p.publicationVenue ?? null, authors: p.authors.map((name, i) => ({ authorId: String(1000 + i), name })) };
+}
+
+/** Answer `POST /paper/batch` from `known` ("ARXIV:…" keys), null for unknown ids. */
+export function s2Answer(known: ReadonlyMap<string, unknown>) {
+	return (req: SeenRequest): Reply => {
+		if (req.method !== 'POST' || req.url.pathname !== '/paper/batch') return { status: 404, body: { error: 'Not found' } };
+		const { ids } = JSON.parse(req.body) as { ids: string[] };
+		return { status: 200, body: ids.map((id) => known.get(id) ?? null) };
+	};
+}
+
+/** Run `node scripts/enrich.ts` against the fakes, with short delays and backoff. */
+export function runEnrich(dir: string, args: string[], env: NodeJS.ProcessEnv) {
+	return startScript('enrich', args, {
+		CATALOGUE_DIR: dir,
+		ARXIV_DELAY_MS: '0',
+		SEMANTIC_SCHOLAR_DELAY_MS: '0',
+		ENRICH_RETRY_BASE_MS: '20',
+		ENRICH_ATTEMPTS: '3',
+		ENRICH_TIMEOUT_MS: '5000',
+		SEMANTIC_SCHOLAR_API_KEY: '',
+		...env,
+	}).done;
+}
