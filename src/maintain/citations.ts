@@ -1,0 +1,56 @@
+/**
+ * The citation snapshot, data/citations.json: `{ "<paper id>": { "citations": n, "checked": "YYYY-MM-DD" } }`,
+ * one paper a line in id order, so a refresh diffs line by line. Like the star snapshot, a paper
+ * whose count could not be fetched keeps its last one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { CitationsSchema, type Citations } from '../catalogue/schema.ts';
+
+/** The text of citations.json. */
+export function citationsToJson(citations: Citations): string {
+	const keys = Object.keys(citations).sort();
+	if (!keys.length) return '{}\n';
+	const lines = keys.map((k) => `  ${JSON.stringify(k)}: { "citations": ${citations[k]!.citations}, "checked": ${JSON.stringify(citations[k]!.checked)} }`);
+	return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+/** Read the previous snapshot; a missing one is empty, an unreadable one is empty with the problem named. */
+export function readCitationsFile(file: string): { citations: Citations; problem: string | null } {
+	if (!existsSync(file)) return { citations: {}, problem: null };
+	try {
+		const parsed = CitationsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+		if (parsed.success) return { citations: parsed.data, problem: null };
+		const issue = parsed.error.issues[0]!;
+		return { citations: {}, problem: `${issue.message} at ${issue.path.join('.') || 'the top'}` };
+	} catch (err) {
+		return { citations: {}, problem: (err as Error).message };
+	}
+}
+
+/** How a merge went. */
+export interface CitationsMerge {
+	citations: Citations;
+	updated: string[];
+	/** Asked but not answered: the last count is kept. */
+	kept: string[];
+	/** In the old snapshot but no longer a paper of the catalogue. */
+	removed: string[];
+}
+
+/**
+ * The new snapshot: `fresh` counts dated `today`, every other paper of `paperIds` keeps its old
+ * count, and ids that are no longer papers are dropped.
+ */
+export function mergeCitations(old: Citations, fresh: ReadonlyMap<string, number>, paperIds: readonly string[], asked: readonly string[], today: string): CitationsMerge {
+	const ids = new Set(paperIds);
+	const out: CitationsMerge = { citations: {}, updated: [], kept: [], removed: Object.keys(old).filter((k) => !ids.has(k)).sort() };
+	for (const id of [...ids].sort()) {
+		const n = fresh.get(id);
+		if (n !== undefined) {
+			out.citations[id] = { citations: n, checked: today };
+			out.updated.push(id);
+		} else if (old[id]) out.citations[id] = old[id]!;
+	}
+	out.kept = asked.filter((id) => !fresh.has(id) && old[id] !== undefined).sort();
+	return out;
+}
