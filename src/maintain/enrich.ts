@@ -1,0 +1,283 @@
+/**
+ * `npm run enrich`: gather what the arXiv API and Semantic Scholar (or a facts file) say about the
+ * papers, plan each paper's changes (`enrich-plan.ts`), and with `apply` edit the paper files in
+ * place, add the venues they now name to venues.yaml, refresh the citation snapshot and the review
+ * list — all checked as a whole catalogue first, then written all at once or not at all.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../catalogue/diagnostics.ts';
+import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
+import type { Paper, ReviewEntry, Venue } from '../catalogue/schema.ts';
+import { fetchArxiv, type ArxivOptions, type ArxivRecord } from './arxiv.ts';
+import { writeFilesAtomically, type FileText } from './atomic-files.ts';
+import { citationsToJson, mergeCitations, readCitationsFile } from './citations.ts';
+import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './enrich-plan.ts';
+import { factEvidence, matchFacts, paperArxiv, type FactsFile } from './facts.ts';
+import { addVenuesYaml, editPaperYaml, type EditValue } from './paper-edit.ts';
+import { isPlaceholderVenue, venueResolver, type VenueResolver } from './published-venue.ts';
+import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
+import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from './semantic-scholar.ts';
+
+/** What a run does. */
+export interface EnrichOptions {
+	/** Write the changes; without it nothing is written. */
+	apply: boolean;
+	/** Allow changes to values the files already have. */
+	force: boolean;
+	/** Paper ids to limit the run to; null for all. */
+	only: readonly string[] | null;
+	/** The `checked` date of citation counts (YYYY-MM-DD). */
+	today: string;
+	/** Take facts from this file instead of asking the services. */
+	facts?: { file: string; data: FactsFile } | undefined;
+	arxiv: ArxivOptions;
+	semanticScholar: SemanticScholarOptions;
+	/** Progress lines. */
+	log: (line: string) => void;
+}
+
+/** One service's part of a run. */
+export interface ServiceSummary {
+	asked: number;
+	found: number;
+	notFound: string[];
+	failed: Array<{ ids: string[]; reason: string }>;
+	requests: number;
+}
+
+/** A paper with something to say. */
+export interface PaperReport {
+	id: string;
+	file: string;
+	changes: FieldChange[];
+	notes: string[];
+}
+
+/** Everything a run found and did; printed as text or `--json`. */
+export interface EnrichReport {
+	mode: 'services' | 'facts';
+	apply: boolean;
+	force: boolean;
+	catalogue: string;
+	/** Papers looked at. */
+	considered: number;
+	papers: PaperReport[];
+	counts: { papersChanged: number; fieldsChanged: number; needForce: number; held: number; unknownVenues: number };
+	/** Venues added to venues.yaml (or that would be). */
+	newVenues: string[];
+	services?: { arxiv: ServiceSummary; semanticScholar: ServiceSummary; notLookedUp: string[] };
+	citations?: { updated: number; kept: string[]; removed: string[] };
+	facts?: {
+		file: string;
+		gathered: string;
+		entries: number;
+		matchedByArxiv: number;
+		matchedByTitle: number;
+		unmatched: string[];
+		duplicates: Array<{ title: string; paper: string }>;
+		mismatched: Array<{ title: string; paper: string; factArxiv: string; paperArxiv: string }>;
+		review: number;
+	};
+	/** Files written (empty without `apply`, or when nothing changed). */
+	written: string[];
+	/** What went wrong: failed requests, a result that would not validate. */
+	problems: string[];
+	/** Catalogue problems that stopped the write. */
+	invalid: Diagnostic[];
+}
+
+/** Run enrich over `catalogue`; never throws on a service failure (it is reported). */
+export async function enrich(catalogue: Catalogue, opts: EnrichOptions): Promise<EnrichReport> {
+	const only = opts.only ? new Set(opts.only) : null;
+	const papers = catalogue.papers.filter((p) => !only || only.has(p.id));
+	const venues = venueResolver(catalogue.venues);
+	const report: EnrichReport = {
+		mode: opts.facts ? 'facts' : 'services',
+		apply: opts.apply,
+		force: opts.force,
+		catalogue: displayPath(catalogue.dir),
+		considered: papers.length,
+		papers: [],
+		counts: { papersChanged: 0, fieldsChanged: 0, needForce: 0, held: 0, unknownVenues: 0 },
+		newVenues: [],
+		written: [],
+		problems: [],
+		invalid: [],
+	};
+	const paperFile = (id: string) => path.join(catalogue.dir, 'papers', `${id}.yaml`);
+
+	const plans: PaperPlan[] = [];
+	const reviewEntries = new Map<string, ReviewEntry>();
+	const freshCitations = new Map<string, number>();
+	let asked: string[] = [];
+	if (opts.facts) {
+		const { data, file } = opts.facts;
+		const matching = matchFacts(data.papers, papers);
+		const from = `${path.basename(file)} (gathered ${data.gathered})`;
+		for (const m of matching.matches) {
+			const plan = planPaper(m.paper, factEvidence(m.fact, venues), { force: opts.force, venues });
+			plans.push(plan);
+			const entry = reviewEntry(m.fact, plan, from);
+			if (entry) reviewEntries.set(m.paper.id, entry);
+		}
+		report.facts = {
+			file: displayPath(file),
+			gathered: data.gathered,
+			entries: data.papers.length,
+			matchedByArxiv: matching.matches.filter((m) => m.by === 'arxiv').length,
+			matchedByTitle: matching.matches.filter((m) => m.by === 'title').length,
+			unmatched: matching.unmatched.map((f) => f.title),
+			duplicates: matching.duplicates.map((d) => ({ title: d.fact.title, paper: d.paper })),
+			mismatched: matching.mismatched.map((m) => ({ title: m.fact.title, paper: m.paper, factArxiv: (m.fact.arxiv ?? m.fact.listArxiv)!, paperArxiv: m.linked })),
+			review: reviewEntries.size,
+		};
+	} else {
+		const gathered = await askServices(papers, opts, report, venues);
+		asked = gathered.asked;
+		for (const [id, n] of gathered.citations) freshCitations.set(id, n);
+		for (const p of papers) {
+			const ev = gathered.evidence.get(p.id);
+			if (ev) plans.push(planPaper(p, ev, { force: opts.force, venues }));
+		}
+	}
+
+	// The report: papers with changes or notes, in id order.
+	for (const plan of plans.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+		if (!plan.changes.length && !plan.notes.length) continue;
+		report.papers.push({ id: plan.id, file: displayPath(paperFile(plan.id)), changes: plan.changes, notes: plan.notes });
+		const applied = plan.changes.filter((c) => APPLIED.has(c.status));
+		if (applied.length) report.counts.papersChanged++;
+		report.counts.fieldsChanged += applied.length;
+		report.counts.needForce += plan.changes.filter((c) => c.status === 'conflict').length;
+		report.counts.held += plan.changes.filter((c) => c.status === 'held').length;
+		report.counts.unknownVenues += plan.changes.filter((c) => c.status === 'unknown-venue').length;
+	}
+	const newVenues = new Map<string, Venue>();
+	for (const plan of plans) if (plan.newVenue) newVenues.set(plan.newVenue.name, plan.newVenue);
+	report.newVenues = [...newVenues.keys()].sort();
+
+	// The files as they would be.
+	const staged: Array<FileText & { name: string }> = [];
+	const stage = (name: string, text: string) => {
+		const file = path.join(catalogue.dir, name);
+		if (readOrNull(file) !== text) staged.push({ name, file, text });
+	};
+	for (const plan of plans) {
+		const changes: Record<string, EditValue> = {};
+		for (const c of plan.changes) if (APPLIED.has(c.status)) changes[c.field] = c.to;
+		if (Object.keys(changes).length) stage(`papers/${plan.id}.yaml`, editPaperYaml(readFileSync(paperFile(plan.id), 'utf8'), changes));
+	}
+	if (newVenues.size) stage('venues.yaml', addVenuesYaml(readFileSync(path.join(catalogue.dir, 'venues.yaml'), 'utf8'), [...newVenues.values()]));
+	const allIds = catalogue.papers.map((p) => p.id);
+	if (report.mode === 'services') {
+		const previous = readCitationsFile(path.join(catalogue.dir, 'citations.json'));
+		if (previous.problem) opts.log(`warning: citations.json could not be read (${previous.problem}); it will be rebuilt from the answers`);
+		const merged = mergeCitations(previous.citations, freshCitations, allIds, asked, opts.today);
+		report.citations = { updated: merged.updated.length, kept: merged.kept, removed: merged.removed };
+		// Both services down: the snapshot is left as it was, byte for byte.
+		if (freshCitations.size || merged.removed.length) stage('citations.json', citationsToJson(merged.citations));
+	} else if (reviewEntries.size) {
+		const previous = readReviewFile(path.join(catalogue.dir, 'review.json'));
+		if (previous.problem) opts.log(`warning: review.json could not be read (${previous.problem}); it will be rebuilt`);
+		stage('review.json', reviewToJson(mergeReview(previous.review, reviewEntries, allIds)));
+	}
+
+	if (!opts.apply || !staged.length) return report;
+	const overlay = new Map(staged.filter((s) => s.name.endsWith('.yaml')).map((s) => [s.name, s.text]));
+	const check = loadCatalogue(catalogue.dir, { overlay, skipCitations: true });
+	const errors = check.diagnostics.filter((d) => d.severity === 'error');
+	if (errors.length || !check.catalogue) {
+		report.invalid = errors;
+		report.problems.push(`the changes would leave the catalogue invalid (${errors.length} ${errors.length === 1 ? 'error' : 'errors'}); nothing was written`);
+		return report;
+	}
+	writeFilesAtomically(staged);
+	report.written = staged.map((s) => displayPath(s.file));
+	return report;
+}
+
+function readOrNull(file: string): string | null {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return null;
+	}
+}
+
+/** Ask both services (at once: they are different hosts) and turn the answers into evidence per paper. */
+async function askServices(papers: readonly Paper[], opts: EnrichOptions, report: EnrichReport, venues: VenueResolver) {
+	const arxivIds = new Map<string, string>();
+	const s2Ids = new Map<string, string>();
+	const notLookedUp: string[] = [];
+	for (const p of papers) {
+		const id = paperArxiv(p);
+		if (id) arxivIds.set(p.id, id);
+		if (id) s2Ids.set(p.id, `ARXIV:${id}`);
+		else if (p.doi) s2Ids.set(p.id, `DOI:${p.doi}`);
+		else notLookedUp.push(p.id);
+	}
+	const [ax, s2] = await Promise.all([
+		fetchArxiv([...new Set(arxivIds.values())], opts.arxiv),
+		fetchSemanticScholar([...new Set(s2Ids.values())], opts.semanticScholar),
+	]);
+	const summary = (run: { records: Map<string, unknown>; notFound: string[]; failed: Array<{ ids: string[]; reason: string }>; requests: number }, asked: number): ServiceSummary => ({
+		asked,
+		found: run.records.size,
+		notFound: [...run.notFound].sort(),
+		failed: run.failed,
+		requests: run.requests,
+	});
+	report.services = {
+		arxiv: summary(ax, new Set(arxivIds.values()).size),
+		semanticScholar: summary(s2, new Set(s2Ids.values()).size),
+		notLookedUp,
+	};
+	for (const f of ax.failed) report.problems.push(`arXiv: ${f.ids.length} ${f.ids.length === 1 ? 'paper was' : 'papers were'} not read (${f.reason}); their authors and dates were not checked`);
+	for (const f of s2.failed) report.problems.push(`Semantic Scholar: ${f.ids.length} ${f.ids.length === 1 ? 'paper was' : 'papers were'} not read (${f.reason}); their venues and citation counts were not checked (the last counts are kept)`);
+
+	const evidence = new Map<string, Evidence>();
+	const citations = new Map<string, number>();
+	for (const p of papers) {
+		const a = arxivIds.has(p.id) ? ax.records.get(arxivIds.get(p.id)!) : undefined;
+		const s = s2Ids.has(p.id) ? s2.records.get(s2Ids.get(p.id)!) : undefined;
+		if (s?.citations != null) citations.set(p.id, s.citations);
+		const ev = evidenceOf(p, a, s, venues);
+		if (ev) evidence.set(p.id, ev);
+	}
+	return { evidence, citations, asked: papers.filter((p) => s2Ids.has(p.id)).map((p) => p.id) };
+}
+
+/**
+ * One paper's evidence from both answers: authors and the first-version date from arXiv (authors
+ * from Semantic Scholar when arXiv gave none), the venue and its year from Semantic Scholar, the
+ * DOI from either, and a DOI link as the published version when the file has none.
+ */
+export function evidenceOf(p: Paper, a: ArxivRecord | undefined, s: S2Record | undefined, venues: VenueResolver): Evidence | null {
+	if (!a && !s) return null;
+	const ev: Evidence = { source: { default: a ? 'arXiv' : 'Semantic Scholar' } };
+	if (a?.authors.length) ev.authors = a.authors;
+	else if (s?.authors.length) {
+		ev.authors = s.authors;
+		ev.source.authors = 'Semantic Scholar';
+	}
+	if (a?.date) ev.date = a.date;
+	const doi = a?.doi ?? s?.doi ?? null;
+	if (doi) {
+		ev.doi = doi;
+		ev.source.doi = a?.doi ? 'arXiv' : 'Semantic Scholar';
+		if (!p.published) {
+			ev.published = `https://doi.org/${doi}`;
+			ev.source.published = ev.source.doi;
+		}
+	}
+	if (s) {
+		ev.venue = { reading: venues.read(s.venueNames), year: s.year };
+		ev.source.venue = ev.source.year = 'Semantic Scholar';
+	}
+	// A journal reference is free text: shown for a maintainer to judge, never parsed into a venue.
+	if (a?.journalRef && ev.venue?.reading.kind !== 'publication' && isPlaceholderVenue(venues.resolve(p.venue))) {
+		ev.notes = [`arXiv's journal reference says "${a.journalRef}"; if that is a publication, set "venue" and "year" by hand`];
+	}
+	return ev;
+}
