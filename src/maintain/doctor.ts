@@ -1,24 +1,29 @@
 /**
  * `npm run doctor`: the data-quality report a maintainer acts on. Unlike `validate` nothing here
- * is wrong, only worth a look: preprints that may have been published since, papers without a
- * paper or code link, unofficial code, categories too small to stand alone, an old star snapshot.
+ * is wrong, only worth a look: preprints that may have been published since, gathered facts of
+ * medium or low confidence (data/review.json), papers without a paper or code link, unofficial
+ * code, categories too small to stand alone, an old star snapshot.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { arxivId } from '../catalogue/links.ts';
 import { displayPath, type Catalogue } from '../catalogue/load.ts';
-import type { TaxonomyNode } from '../catalogue/schema.ts';
+import { ReviewSchema, type Review, type TaxonomyNode } from '../catalogue/schema.ts';
 import { repositoriesOf } from './stars.ts';
 import { buildTree } from '../catalogue/tree.ts';
 import { parseYamlFile, type YamlFile } from '../catalogue/yaml-file.ts';
 
 /** The kinds of finding, in the order the report lists them. */
-export const FINDING_KINDS = ['old-preprint', 'no-paper-link', 'no-code', 'unofficial-code', 'small-category', 'stale-stars'] as const;
+export const FINDING_KINDS = ['old-preprint', 'unconfirmed-fact', 'no-paper-link', 'no-code', 'unofficial-code', 'small-category', 'stale-stars'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A heading and the action for each kind. */
 export const KIND_INFO: Record<FindingKind, { title: string; action: string }> = {
 	'old-preprint': { title: 'arXiv preprints older than a year', action: 'has the paper been published since? update "venue" and "year"' },
+	'unconfirmed-fact': {
+		title: 'Gathered facts to confirm (medium or low confidence)',
+		action: 'check each against its sources in data/review.json, correct the paper if needed, then delete its entry there',
+	},
 	'no-paper-link': { title: 'Papers without a paper link', action: 'add "paper:" with the arXiv or proceedings URL' },
 	'no-code': { title: 'Papers without code', action: 'add "code:" when the authors have released it' },
 	'unofficial-code': { title: 'Papers whose code is not by the authors', action: 'look for official code; keep "codeOfficial: false" otherwise' },
@@ -48,7 +53,7 @@ export interface DoctorOptions {
 
 /** Every finding on a valid catalogue, grouped in `FINDING_KINDS` order, each group by file. */
 export function doctor(catalogue: Catalogue, options: DoctorOptions): Finding[] {
-	const findings: Finding[] = [...paperFindings(catalogue, options.today), ...categoryFindings(catalogue), ...starFindings(catalogue, options.today, options.staleDays ?? 14)];
+	const findings: Finding[] = [...paperFindings(catalogue, options.today), ...reviewFindings(catalogue), ...categoryFindings(catalogue), ...starFindings(catalogue, options.today, options.staleDays ?? 14)];
 	const rank = (k: FindingKind) => FINDING_KINDS.indexOf(k);
 	return findings.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
@@ -80,6 +85,42 @@ function paperFindings(catalogue: Catalogue, today: string): Finding[] {
 		if (!p.paper) add('no-paper-link', 'title', `no "paper:" link: "${p.title}"`);
 		if (!p.code) add('no-code', 'title', `no "code:" link: "${p.title}"`);
 		if (p.code && p.codeOfficial === false) add('unofficial-code', 'codeOfficial', `unofficial code at ${p.code}`);
+	}
+	return out;
+}
+
+/** Each entry of data/review.json, at the line of the first field it concerns in the paper's file. */
+function reviewFindings(catalogue: Catalogue): Finding[] {
+	const abs = path.join(catalogue.dir, 'review.json');
+	if (!existsSync(abs)) return [];
+	const file = displayPath(abs);
+	const text = readFileSync(abs, 'utf8');
+	let review: Review;
+	try {
+		const parsed = ReviewSchema.safeParse(JSON.parse(text));
+		if (!parsed.success) throw new Error(`${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`);
+		review = parsed.data;
+	} catch (err) {
+		return [{ kind: 'unconfirmed-fact', file, line: 1, subject: 'review.json', message: `cannot be read (${(err as Error).message}); restore it with git or rerun "npm run enrich -- --facts FILE --apply"` }];
+	}
+	const ids = new Set(catalogue.papers.map((p) => p.id));
+	const out: Finding[] = [];
+	for (const [id, entry] of Object.entries(review)) {
+		if (!ids.has(id)) {
+			const line = Math.max(1, text.split('\n').findIndex((l) => l.startsWith(`  ${JSON.stringify(id)}:`)) + 1);
+			out.push({ kind: 'unconfirmed-fact', file, line, subject: id, message: `an entry for "${id}", which is no longer a paper; delete it` });
+			continue;
+		}
+		const paperAbs = path.join(catalogue.dir, 'papers', `${id}.yaml`);
+		const yf = parseYamlFile(displayPath(paperAbs), readFileSync(paperAbs, 'utf8'));
+		// The venue is what a reader sees first, so its line is the one to open when the fact names one.
+		const fields = [...entry.applied, ...entry.notApplied.map((n) => n.field)];
+		const field = ['venue', 'year', 'authors', 'date', 'arxiv', 'doi', 'published'].find((f) => fields.includes(f)) ?? 'title';
+		const parts = [`${entry.confidence}-confidence fact`];
+		if (entry.applied.length) parts.push(`written: ${entry.applied.join(', ')}`);
+		if (entry.notApplied.length) parts.push(`not written: ${entry.notApplied.map((n) => `${n.field} ${JSON.stringify(n.value)}`).join(', ')}`);
+		const note = entry.note.length > 160 ? `${entry.note.slice(0, 159)}…` : entry.note;
+		out.push({ kind: 'unconfirmed-fact', file: yf.file, line: yf.locate([field]).line, subject: id, message: `${parts.join('; ')} (${entry.sources.length} ${entry.sources.length === 1 ? 'source' : 'sources'}) — ${note}` });
 	}
 	return out;
 }

@@ -49,7 +49,7 @@ describe('npm run doctor', () => {
 		expect(run.code).toBe(0);
 		const report = JSON.parse(run.stdout);
 		expect(Object.keys(report.counts)).toEqual([...FINDING_KINDS]);
-		expect(report.counts).toEqual({ 'old-preprint': 2, 'no-paper-link': 1, 'no-code': 1, 'unofficial-code': 1, 'small-category': 2, 'stale-stars': 0 });
+		expect(report.counts).toEqual({ 'old-preprint': 2, 'unconfirmed-fact': 0, 'no-paper-link': 1, 'no-code': 1, 'unofficial-code': 1, 'small-category': 2, 'stale-stars': 0 });
 		expect(report.papers).toBe(7);
 		expect(report.findings).toContainEqual({ kind: 'no-code', file: path.join(worse, 'papers/bare.yaml'), line: 2, subject: 'bare', message: 'no "code:" link: "A Bare Preprint"' });
 		expect(report.findings.filter((f: { kind: string }) => f.kind === 'old-preprint').map((f: { subject: string }) => f.subject).sort()).toEqual(['bare', 'markup-title']);
@@ -64,6 +64,24 @@ describe('npm run doctor', () => {
 		expect(isOlderThanAYear(2026, 'https://arxiv.org/abs/2606.01234', '2027-07-01')).toBe(true);
 		expect(isOlderThanAYear(2025, undefined, '2026-12-31')).toBe(false);
 		expect(isOlderThanAYear(2025, undefined, '2027-01-01')).toBe(true);
+	});
+
+	it('lists an unreadable review.json and entries of papers that are gone, at their line', () => {
+		const dir = copyCatalogue();
+		const entry = { from: 'papers.json (gathered 2026-12-01)', confidence: 'medium', applied: ['date'], notApplied: [], fact: { title: 'Gone', listArxiv: null, arxiv: null, authors: null, authorsComplete: false, arxivDate: '2024-01-01', published: null }, sources: [], note: 'n' };
+		writeIn(dir, 'review.json', JSON.stringify({ gone: entry, kivi: entry }, null, 2));
+
+		const findings = JSON.parse(runScript('doctor', ['--json', '--today', '2027-06-01'], { CATALOGUE_DIR: dir }).stdout).findings.filter((f: { kind: string }) => f.kind === 'unconfirmed-fact');
+		writeIn(dir, 'review.json', '{ "kivi": 1 }');
+		const broken = JSON.parse(runScript('doctor', ['--json', '--today', '2027-06-01'], { CATALOGUE_DIR: dir }).stdout).findings.filter((f: { kind: string }) => f.kind === 'unconfirmed-fact');
+		rmSync(dir, { recursive: true, force: true });
+
+		expect(findings).toEqual([
+			{ kind: 'unconfirmed-fact', file: path.join(dir, 'papers/kivi.yaml'), line: 2, subject: 'kivi', message: 'medium-confidence fact; written: date (0 sources) — n' },
+			{ kind: 'unconfirmed-fact', file: path.join(dir, 'review.json'), line: 2, subject: 'gone', message: 'an entry for "gone", which is no longer a paper; delete it' },
+		]);
+		expect(broken).toHaveLength(1);
+		expect(broken[0].message).toMatch(/^cannot be read \(.*\); restore it with git or rerun "npm run enrich -- --facts FILE --apply"$/);
 	});
 
 	it('exits 1 with the validator\'s messages when the catalogue is invalid', () => {
