@@ -15,6 +15,7 @@ interface Step {
 }
 interface Job {
 	'runs-on': string;
+	env?: Record<string, string>;
 	container?: { image: string };
 	needs?: string | string[];
 	environment?: { name: string; url: string };
@@ -98,4 +99,40 @@ describe('GitHub workflows', () => {
 		const step = deploy.steps.find(uses('actions/deploy-pages'))!;
 		expect(deploy.environment?.url).toBe(`\${{ steps.${step.id}.outputs.page_url }}`);
 	});
+
+	it('Refresh runs weekly and by hand: refreshes stars, enriches with --apply --json, and opens one pull request only when data changed, with its own token', () => {
+		const text = readFileSync(path.join(DIR, 'refresh.yml'), 'utf8');
+		const wf = load('refresh.yml');
+		const job = wf.jobs.refresh!;
+
+		expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+		expect((wf.on.schedule as Array<{ cron: string }>)[0]!.cron).toMatch(/^\S+ \S+ \* \* \d$/);
+		expect(wf.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+		expect(wf.concurrency['cancel-in-progress']).toBe(false);
+		// No other credential than the workflow's own token (the Semantic Scholar key is optional).
+		expect([...new Set([...text.matchAll(/secrets\.(\w+)/g)].map((m) => m[1]))].sort()).toEqual(['GITHUB_TOKEN', 'SEMANTIC_SCHOLAR_API_KEY']);
+
+		const stars = indexOf(job, running('npm run --silent stars'));
+		const enrich = indexOf(job, (s) => /^npm run --silent enrich -- --apply --json > /.test(s.run ?? ''));
+		const pr = indexOf(job, (s) => /gh pr create/.test(s.run ?? ''));
+		const order = [indexOf(job, uses('actions/checkout')), indexOf(job, running('npm ci')), stars, enrich, indexOf(job, running('npm run validate')), pr];
+		expect(order.every((i) => i >= 0)).toBe(true);
+		expect([...order].sort((a, b) => a - b)).toEqual(order);
+		// A failing service is reported in the pull request instead of ending the job before it.
+		for (const i of [stars, enrich]) expect(job.steps[i]!.run).toMatch(/\|\| echo "failed=true" >> "\$GITHUB_OUTPUT"$/);
+		expect(job.steps[stars]!.env?.GITHUB_TOKEN).toBe('${{ secrets.GITHUB_TOKEN }}');
+
+		const step = job.steps[pr]!;
+		const script = step.run!;
+		expect(step.env?.GH_TOKEN).toBe('${{ secrets.GITHUB_TOKEN }}');
+		expect(script.indexOf('git diff --cached --quiet')).toBeGreaterThan(script.indexOf('git add --all data'));
+		expect(script).toMatch(/if git diff --cached --quiet; then\n[^\n]*\n\s*exit 0\n\s*fi/);
+		expect(script).toContain('git push --force-with-lease="refs/heads/$BRANCH:$seen" origin "HEAD:refs/heads/$BRANCH"');
+		expect(script).toMatch(/gh pr list --head "\$BRANCH" --state open/);
+		expect(script).toContain('gh pr create --base "$BASE" --head "$BRANCH"');
+		expect(script).toContain('gh pr edit "$BRANCH" --body-file "$body"');
+		expect(script).toContain('head -c 40000 "$RUNNER_TEMP/enrich.json"');
+		expect(job.env?.BRANCH).toBe('refresh/data');
+	});
 });
+
