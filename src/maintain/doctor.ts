@@ -28,7 +28,7 @@ export const KIND_INFO: Record<FindingKind, { title: string; action: string }> =
 	'no-code': { title: 'Papers without code', action: 'add "code:" when the authors have released it' },
 	'unofficial-code': { title: 'Papers whose code is not by the authors', action: 'look for official code; keep "codeOfficial: false" otherwise' },
 	'small-category': { title: 'Categories with fewer than two papers', action: 'find more papers, or merge the category into a sibling' },
-	'stale-stars': { title: 'Star snapshot out of date', action: 'run "npm run stars" and commit data/stars.json (deploys refresh only the published counts)' },
+	'stale-stars': { title: 'Star snapshot out of date', action: 'merge the weekly Refresh pull request, or run "npm run stars" and commit data/stars.json' },
 };
 
 /** One thing worth a maintainer's look. */

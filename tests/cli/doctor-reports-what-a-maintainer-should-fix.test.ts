@@ -35,7 +35,7 @@ describe('npm run doctor', () => {
 				'  tests/fixtures/catalogue/taxonomy.yaml:9  "Static KV Cache Selection" (static-selection) has 1 paper',
 				'  tests/fixtures/catalogue/taxonomy.yaml:18  "Memory Management" (memory-management) has 1 paper',
 				'',
-				'Star snapshot out of date (2): run "npm run stars" and commit data/stars.json (deploys refresh only the published counts)',
+				'Star snapshot out of date (2): merge the weekly Refresh pull request, or run "npm run stars" and commit data/stars.json',
 				'  tests/fixtures/catalogue/stars.json:1  2 of 4 repositories have no star count: FMInference/H2O, jy-yuan/KIVI',
 				'  tests/fixtures/catalogue/stars.json:2  2 of 4 counts are older than 14 days; the oldest, FasterDecoding/SnapKV, was checked on 2026-11-01 (212 days ago)',
 				'',

@@ -3,8 +3,8 @@
  * missing) served under a base path: sorting a category table by every column, the theme toggle
  * remembered across a reload without a flash, copying BibTeX to the clipboard, no sideways scroll
  * on a phone, and axe-core finding no violation in light and dark at 390 and 1280 px. The copy
- * of the catalogue gets star counts (data/stars.json is empty until a deploy with network runs
- * `npm run stars`), so badges show compact counts such as "1.2k", as they will on the real site.
+ * of the catalogue gets star counts (data/stars.json is empty until the first Refresh pull request
+ * is merged), so badges show compact counts such as "1.2k", as they will on the real site.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
