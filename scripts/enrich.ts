@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { arxivOptionsFromEnv } from '../src/maintain/arxiv.ts';
-import { removeStaleTemps } from '../src/maintain/atomic-files.ts';
 import { enrich } from '../src/maintain/enrich.ts';
 import { enrichJson, formatEnrichText } from '../src/maintain/enrich-report.ts';
 import { readFactsFile, type FactsFile } from '../src/maintain/facts.ts';
@@ -84,8 +83,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
-removeStaleTemps(dir);
-removeStaleTemps(path.join(dir, 'papers'));
 const log = (line: string) => console.error(line);
 const retry = retryOptionsFromEnv(process.env, log);
 const arxiv = arxivOptionsFromEnv(process.env, retry);

@@ -120,7 +120,7 @@ function planVenue(
 			to: name,
 			status: 'unknown-venue',
 			source,
-			reason: `"${name}" is not a known venue; if it is one, add it to src/catalogue/known-venues.ts and run again`,
+			reason: `"${name}" is not a known venue; if it is one, add it to src/catalogue/venues.ts and run again`,
 		});
 		return;
 	}

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
 import type { Paper, ReviewEntry, Venue } from '../catalogue/schema.ts';
+import { replaceFiles } from '../catalogue/transaction.ts';
 import { fetchArxiv, type ArxivOptions, type ArxivRecord } from './arxiv.ts';
-import { writeFilesAtomically, type FileText } from './atomic-files.ts';
 import { citationsToJson, mergeCitations, readCitationsFile } from './citations.ts';
 import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './enrich-plan.ts';
 import { factEvidence, matchFacts, paperArxiv, type FactsFile } from './facts.ts';
@@ -158,7 +158,7 @@ export async function enrich(catalogue: Catalogue, opts: EnrichOptions): Promise
 	report.newVenues = [...newVenues.keys()].sort();
 
 	// The files as they would be.
-	const staged: Array<FileText & { name: string }> = [];
+	const staged: Array<{ name: string; file: string; text: string }> = [];
 	const stage = (name: string, text: string) => {
 		const file = path.join(catalogue.dir, name);
 		if (readOrNull(file) !== text) staged.push({ name, file, text });
@@ -192,7 +192,7 @@ export async function enrich(catalogue: Catalogue, opts: EnrichOptions): Promise
 		report.problems.push(`the changes would leave the catalogue invalid (${errors.length} ${errors.length === 1 ? 'error' : 'errors'}); nothing was written`);
 		return report;
 	}
-	writeFilesAtomically(staged);
+	replaceFiles(staged.map(({ file, text }) => ({ file, text })));
 	report.written = staged.map((s) => displayPath(s.file));
 	return report;
 }

@@ -5,7 +5,7 @@
  * paper is still a preprint; a name nothing matches is reported, never turned into a venue.
  */
 import { indexVenues, type VenueIndex } from '../catalogue/checks.ts';
-import { KNOWN_VENUES } from '../catalogue/known-venues.ts';
+import { KNOWN_VENUES } from '../catalogue/venues.ts';
 import type { Venue } from '../catalogue/schema.ts';
 
 /** What a list of venue names (most specific first) comes to. */

@@ -65,7 +65,7 @@ describe('npm run enrich and values a person set', () => {
 
 		const run = await runEnrich(dir, ['--apply', '--force'], env);
 
-		expect(run.stdout).toContain('  ? venue: arXiv → Workshop on Imaginary Results (Semantic Scholar): "Workshop on Imaginary Results" is not a known venue; if it is one, add it to src/catalogue/known-venues.ts and run again');
+		expect(run.stdout).toContain('  ? venue: arXiv → Workshop on Imaginary Results (Semantic Scholar): "Workshop on Imaginary Results" is not a known venue; if it is one, add it to src/catalogue/venues.ts and run again');
 		expect(run.stdout).toContain('1 venue not known (marked ?): nothing was invented');
 		expect(readIn(dir, 'papers/pyramidinfer.yaml')).toContain('venue: arXiv');
 		expect(readIn(dir, 'venues.yaml')).not.toContain('Imaginary');

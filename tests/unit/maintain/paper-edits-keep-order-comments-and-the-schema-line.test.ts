@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { KNOWN_VENUES } from '../../../src/catalogue/known-venues.ts';
+import { KNOWN_VENUES } from '../../../src/catalogue/venues.ts';
 import { PAPER_KEYS } from '../../../src/catalogue/schema.ts';
 import { addVenuesYaml, editPaperYaml } from '../../../src/maintain/paper-edit.ts';
 import { ROOT } from '../../helpers/catalogue.ts';

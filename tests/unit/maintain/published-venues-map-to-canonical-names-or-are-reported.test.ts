@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_VENUES } from '../../../src/catalogue/known-venues.ts';
+import { KNOWN_VENUES } from '../../../src/catalogue/venues.ts';
 import type { Venue } from '../../../src/catalogue/schema.ts';
 import { isPlaceholderVenue, venueResolver } from '../../../src/maintain/published-venue.ts';
 

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/catalogue/diagnostics.ts';
-import { loadCatalogue } from '../../src/catalogue/load.ts';
-import { copyCatalogue, FIXTURE, readIn, writeIn } from '../helpers/catalogue.ts';
+import { formatDiagnostic } from '../../../src/catalogue/diagnostics.ts';
+import { loadCatalogue } from '../../../src/catalogue/load.ts';
+import { copyCatalogue, FIXTURE, readIn, writeIn } from '../../helpers/catalogue.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
