@@ -5,7 +5,7 @@
  * their confidence: low facts change nothing, medium ones only fill and upgrade, high ones may
  * overwrite (with `--force`). The same plan serves the services and a facts file.
  */
-import { arxivId } from '../catalogue/links.ts';
+import { arxivId, paperKey } from '../catalogue/links.ts';
 import type { Confidence, Paper, Venue } from '../catalogue/schema.ts';
 import { isPlaceholderVenue, type VenueReading, type VenueResolver } from './published-venue.ts';
 
@@ -93,7 +93,8 @@ export function planPaper(paper: Paper, ev: Evidence, opts: { force: boolean; ve
 		else if (linked !== ev.arxiv) plan.notes.push(`${src('arxiv')} gives arXiv ${ev.arxiv}, but the paper links arXiv ${linked}; check the link`);
 	}
 	simple('doi', ev.doi);
-	simple('published', ev.published);
+	// A published link that is the paper link itself says nothing new.
+	if (ev.published !== undefined && !(paper.paper && paperKey(ev.published) !== null && paperKey(ev.published) === paperKey(paper.paper))) simple('published', ev.published);
 
 	if (ev.confidence) holdByConfidence(plan, ev.confidence);
 	const venueChange = plan.changes.find((c) => c.field === 'venue' && APPLIED.has(c.status));

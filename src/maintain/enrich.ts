@@ -275,9 +275,14 @@ export function evidenceOf(p: Paper, a: ArxivRecord | undefined, s: S2Record | u
 		ev.venue = { reading: venues.read(s.venueNames), year: s.year };
 		ev.source.venue = ev.source.year = 'Semantic Scholar';
 	}
+	// Semantic Scholar's year is that of the first publication, often the preprint's: worth a look when they agree.
+	const reading = ev.venue?.reading;
+	if (s?.year && a?.date && reading?.kind === 'publication' && isPlaceholderVenue(venues.resolve(p.venue)) && String(s.year) === a.date.slice(0, 4)) {
+		ev.notes = [`Semantic Scholar gives ${s.year}, the year of the arXiv version too; check that ${reading.venue.name} ${s.year} is the edition that published it`];
+	}
 	// A journal reference is free text: shown for a maintainer to judge, never parsed into a venue.
 	if (a?.journalRef && ev.venue?.reading.kind !== 'publication' && isPlaceholderVenue(venues.resolve(p.venue))) {
-		ev.notes = [`arXiv's journal reference says "${a.journalRef}"; if that is a publication, set "venue" and "year" by hand`];
+		ev.notes = [...(ev.notes ?? []), `arXiv's journal reference says "${a.journalRef}"; if that is a publication, set "venue" and "year" by hand`];
 	}
 	return ev;
 }

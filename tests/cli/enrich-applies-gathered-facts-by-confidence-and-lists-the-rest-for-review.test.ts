@@ -55,9 +55,12 @@ describe('npm run enrich --facts', () => {
 		const run = await runEnrich(dir, ['--facts', FACTS, '--apply'], env);
 
 		expect(run.code).toBe(0);
-		// High: authors and the first date go in as given; the arXiv id of a paper linked elsewhere; its published link.
+		// High: authors and the first date go in as given; the arXiv id of a paper linked elsewhere (whose
+		// published link is the paper link itself, so not written twice).
 		expect(readIn(dir, 'papers/snapkv.yaml')).toContain('date: 2024-04-22');
-		expect(readIn(dir, 'papers/smoothquant.yaml')).toContain('paper: https://proceedings.mlr.press/v202/xiao23c.html\narxiv: "2211.10438"\npublished: https://proceedings.mlr.press/v202/xiao23c.html\n');
+		expect(readIn(dir, 'papers/smoothquant.yaml')).toContain('paper: https://proceedings.mlr.press/v202/xiao23c.html\narxiv: "2211.10438"\nauthors: [');
+		expect(readIn(dir, 'papers/smoothquant.yaml')).not.toContain('published:');
+		expect(readIn(dir, 'papers/lorc.yaml')).toContain('published: https://nips.cc/virtual/2024/106503\n');
 		// High, but the file already gives a publication: ICML 2024 → 2023 needs --force.
 		expect(readIn(dir, 'papers/smoothquant.yaml')).toContain('year: 2024\n');
 		expect(run.stdout).toContain('  ! year: 2024 → 2023 (facts (high)): the file says ICML 2024; run with --force to replace it');
