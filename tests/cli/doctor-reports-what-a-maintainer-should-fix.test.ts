@@ -77,7 +77,7 @@ describe('npm run doctor', () => {
 		rmSync(dir, { recursive: true, force: true });
 
 		expect(findings).toEqual([
-			{ kind: 'unconfirmed-fact', file: path.join(dir, 'papers/kivi.yaml'), line: 2, subject: 'kivi', message: 'medium-confidence fact; written: date (0 sources) — n' },
+			{ kind: 'unconfirmed-fact', file: path.join(dir, 'papers/kivi.yaml'), line: 10, subject: 'kivi', message: 'medium-confidence fact; written: date (0 sources) — n' },
 			{ kind: 'unconfirmed-fact', file: path.join(dir, 'review.json'), line: 2, subject: 'gone', message: 'an entry for "gone", which is no longer a paper; delete it' },
 		]);
 		expect(broken).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readIn } from '../helpers/catalogue.ts';
+import { readIn, writeIn } from '../helpers/catalogue.ts';
 import { arxivAnswer, runEnrich, s2Answer, s2Paper, startFakeService, type FakeService } from './enrich-fake-services.ts';
 import { ARXIV_PAPERS, enrichCatalogue, S2_PAPERS } from './enrich-known-papers.ts';
 
@@ -21,9 +21,11 @@ async function servicesThatDisagree() {
 	fakes.push(arxiv, s2);
 	return { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url };
 }
+/** The test catalogue, with vLLM's authors cut to the first three, as a person might have written them. */
 const catalogue = () => {
 	const dir = enrichCatalogue();
 	dirs.push(dir);
+	writeIn(dir, 'papers/vllm.yaml', readIn(dir, 'papers/vllm.yaml').replace(/^authors: .*$/m, 'authors: [Woosuk Kwon, Zhuohan Li, Siyuan Zhuang]'));
 	return dir;
 };
 

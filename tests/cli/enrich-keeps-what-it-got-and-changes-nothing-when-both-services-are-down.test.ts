@@ -69,8 +69,8 @@ describe('npm run enrich when services fail', () => {
 		const run = await runEnrich(dir, ['--apply'], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ENRICH_ATTEMPTS: '2' });
 
 		expect(run.code).toBe(1);
-		expect(readIn(dir, 'papers/snapkv.yaml')).toContain('date: 2024-04-22');
 		expect(readIn(dir, 'papers/posted-late.yaml')).toContain('venue: arXiv');
+		expect(readIn(dir, 'papers/posted-late.yaml')).toContain('date: 2024-12-02');
 		expect(readIn(dir, 'citations.json')).toBe(OLD_CITATIONS);
 		expect(run.stdout).toContain('their venues and citation counts were not checked (the last counts are kept)');
 	});
@@ -85,7 +85,7 @@ describe('npm run enrich when services fail', () => {
 
 		expect(run.code).toBe(1);
 		expect(readIn(dir, 'papers/posted-late.yaml')).toContain('year: 2025\nvenue: ICML\n');
-		expect(readIn(dir, 'papers/snapkv.yaml')).not.toContain('date:');
+		expect(readIn(dir, 'papers/posted-late.yaml')).not.toContain('date:');
 		expect(JSON.parse(readIn(dir, 'citations.json')).snapkv.citations).toBe(250);
 		expect(run.stdout).toContain('✗ arXiv: 6 papers were not read (HTTP 500 after 1 try)');
 	});
