@@ -101,4 +101,5 @@ const report = await enrich(catalogue, {
 	log,
 });
 process.stdout.write(flags.json ? enrichJson(report) : formatEnrichText(report));
-process.exit(report.problems.length ? 1 : 0);
+// Not process.exit(): on a pipe stdout is written asynchronously, and exiting would cut a long report short.
+process.exitCode = report.problems.length ? 1 : 0;

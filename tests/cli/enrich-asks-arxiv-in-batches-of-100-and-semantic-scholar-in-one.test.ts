@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readIn, writeIn } from '../helpers/catalogue.ts';
+import { cleanEnv, NODE, readIn, ROOT, writeIn } from '../helpers/catalogue.ts';
 import { arxivAnswer, runEnrich, s2Answer, startFakeService, type ArxivPaper, type FakeService } from './enrich-fake-services.ts';
 import { ARXIV_PAPERS, enrichCatalogue, S2_PAPERS } from './enrich-known-papers.ts';
 
@@ -85,5 +86,23 @@ describe('npm run enrich with one failed batch', () => {
 		const unread = asked[0]!.find((id) => id.startsWith('2501.'))!;
 		expect(readIn(dir, `papers/extra-${Number(unread.slice(5))}.yaml`)).not.toContain('authors:');
 		expect(run.stdout).toContain('✗ arXiv: 100 papers were not read (HTTP 503 after 2 tries)');
+	});
+});
+
+describe('npm run enrich --json on a large catalogue', () => {
+	it('prints the whole report into a pipe whose reader starts late (an early exit would cut it at 64 KB)', async () => {
+		const { dir, known } = bigCatalogue(150);
+		const arxiv = await startFakeService(arxivAnswer(known));
+		const s2 = await startFakeService(s2Answer(S2_PAPERS));
+		fakes.push(arxiv, s2);
+		const env = cleanEnv({ CATALOGUE_DIR: dir, ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ARXIV_DELAY_MS: '0', SEMANTIC_SCHOLAR_DELAY_MS: '0' });
+		// As in `npm run enrich -- --json | jq …` with a slow reader: nothing is read for a second.
+		const child = spawn('sh', ['-c', `"$NODE_BIN" scripts/enrich.ts --json | (sleep 1; cat)`], { cwd: ROOT, env: { ...env, NODE_BIN: NODE } });
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		await new Promise((resolve) => child.on('close', resolve));
+
+		expect(out.length).toBeGreaterThan(65_536);
+		expect(JSON.parse(out).papers).toHaveLength(152);
 	});
 });
