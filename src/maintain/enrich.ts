@@ -105,47 +105,60 @@ export async function enrich(catalogue: Catalogue, opts: EnrichOptions): Promise
 		problems: [],
 		invalid: [],
 	};
-	const paperFile = (id: string) => path.join(catalogue.dir, 'papers', `${id}.yaml`);
+	const found = opts.facts ? planFromFacts(papers, opts.facts, opts, venues, report) : await planFromServices(papers, opts, venues, report);
+	tally(report, found.plans, catalogue.dir);
+	const staged = stageFiles(catalogue, found, opts, report);
+	if (opts.apply && staged.length) writeIfValid(catalogue.dir, staged, report);
+	return report;
+}
 
-	const plans: PaperPlan[] = [];
-	const reviewEntries = new Map<string, ReviewEntry>();
-	const freshCitations = new Map<string, number>();
-	let asked: string[] = [];
-	if (opts.facts) {
-		const { data, file } = opts.facts;
-		const matching = matchFacts(data.papers, papers);
-		const from = `${path.basename(file)} (gathered ${data.gathered})`;
-		for (const m of matching.matches) {
-			const plan = planPaper(m.paper, factEvidence(m.fact, venues), { force: opts.force, venues });
-			plans.push(plan);
-			const entry = reviewEntry(m.fact, plan, from);
-			if (entry) reviewEntries.set(m.paper.id, entry);
-		}
-		report.facts = {
-			file: displayPath(file),
-			gathered: data.gathered,
-			entries: data.papers.length,
-			matchedByArxiv: matching.matches.filter((m) => m.by === 'arxiv').length,
-			matchedByTitle: matching.matches.filter((m) => m.by === 'title').length,
-			unmatched: matching.unmatched.map((f) => f.title),
-			duplicates: matching.duplicates.map((d) => ({ title: d.fact.title, paper: d.paper })),
-			mismatched: matching.mismatched.map((m) => ({ title: m.fact.title, paper: m.paper, factArxiv: (m.fact.arxiv ?? m.fact.listArxiv)!, paperArxiv: m.linked })),
-			review: reviewEntries.size,
-		};
-	} else {
-		const gathered = await askServices(papers, opts, report, venues);
-		asked = gathered.asked;
-		for (const [id, n] of gathered.citations) freshCitations.set(id, n);
-		for (const p of papers) {
-			const ev = gathered.evidence.get(p.id);
-			if (ev) plans.push(planPaper(p, ev, { force: opts.force, venues }));
-		}
+/** Plans, and what goes into the generated files beside the papers. */
+interface Found {
+	plans: PaperPlan[];
+	/** Review entries by paper id (facts). */
+	review?: Map<string, ReviewEntry>;
+	/** Fresh citation counts by paper id, and the papers asked for them (services). */
+	citations?: { counts: Map<string, number>; asked: string[] };
+}
+
+function planFromFacts(papers: readonly Paper[], facts: NonNullable<EnrichOptions['facts']>, opts: EnrichOptions, venues: VenueResolver, report: EnrichReport): Found {
+	const matching = matchFacts(facts.data.papers, papers);
+	const from = `${path.basename(facts.file)} (gathered ${facts.data.gathered})`;
+	const found: Found = { plans: [], review: new Map() };
+	for (const m of matching.matches) {
+		const plan = planPaper(m.paper, factEvidence(m.fact, venues), { force: opts.force, venues });
+		found.plans.push(plan);
+		const entry = reviewEntry(m.fact, plan, from);
+		if (entry) found.review!.set(m.paper.id, entry);
 	}
+	report.facts = {
+		file: displayPath(facts.file),
+		gathered: facts.data.gathered,
+		entries: facts.data.papers.length,
+		matchedByArxiv: matching.matches.filter((m) => m.by === 'arxiv').length,
+		matchedByTitle: matching.matches.filter((m) => m.by === 'title').length,
+		unmatched: matching.unmatched.map((f) => f.title),
+		duplicates: matching.duplicates.map((d) => ({ title: d.fact.title, paper: d.paper })),
+		mismatched: matching.mismatched.map((m) => ({ title: m.fact.title, paper: m.paper, factArxiv: (m.fact.arxiv ?? m.fact.listArxiv)!, paperArxiv: m.linked })),
+		review: found.review!.size,
+	};
+	return found;
+}
 
-	// The report: papers with changes or notes, in id order.
+async function planFromServices(papers: readonly Paper[], opts: EnrichOptions, venues: VenueResolver, report: EnrichReport): Promise<Found> {
+	const gathered = await askServices(papers, opts, report, venues);
+	const plans = papers.flatMap((p) => {
+		const ev = gathered.evidence.get(p.id);
+		return ev ? [planPaper(p, ev, { force: opts.force, venues })] : [];
+	});
+	return { plans, citations: { counts: gathered.citations, asked: gathered.asked } };
+}
+
+/** The report's papers (those with changes or notes, in id order) and its counts. */
+function tally(report: EnrichReport, plans: PaperPlan[], dir: string): void {
 	for (const plan of plans.sort((a, b) => (a.id < b.id ? -1 : 1))) {
 		if (!plan.changes.length && !plan.notes.length) continue;
-		report.papers.push({ id: plan.id, file: displayPath(paperFile(plan.id)), changes: plan.changes, notes: plan.notes });
+		report.papers.push({ id: plan.id, file: displayPath(path.join(dir, 'papers', `${plan.id}.yaml`)), changes: plan.changes, notes: plan.notes });
 		const applied = plan.changes.filter((c) => APPLIED.has(c.status));
 		if (applied.length) report.counts.papersChanged++;
 		report.counts.fieldsChanged += applied.length;
@@ -153,48 +166,61 @@ export async function enrich(catalogue: Catalogue, opts: EnrichOptions): Promise
 		report.counts.held += plan.changes.filter((c) => c.status === 'held').length;
 		report.counts.unknownVenues += plan.changes.filter((c) => c.status === 'unknown-venue').length;
 	}
-	const newVenues = new Map<string, Venue>();
-	for (const plan of plans) if (plan.newVenue) newVenues.set(plan.newVenue.name, plan.newVenue);
-	report.newVenues = [...newVenues.keys()].sort();
+	report.newVenues = [...new Set(plans.flatMap((p) => (p.newVenue ? [p.newVenue.name] : [])))].sort();
+}
 
-	// The files as they would be.
-	const staged: Array<{ name: string; file: string; text: string }> = [];
+/** A file as it would be written, by its name in the catalogue folder. */
+interface StagedFile {
+	name: string;
+	file: string;
+	text: string;
+}
+
+/** The files whose text would change: edited papers, venues.yaml, and citations.json or review.json. */
+function stageFiles(catalogue: Catalogue, found: Found, opts: EnrichOptions, report: EnrichReport): StagedFile[] {
+	const staged: StagedFile[] = [];
+	const dir = catalogue.dir;
 	const stage = (name: string, text: string) => {
-		const file = path.join(catalogue.dir, name);
+		const file = path.join(dir, name);
 		if (readOrNull(file) !== text) staged.push({ name, file, text });
 	};
-	for (const plan of plans) {
+	const newVenues = new Map<string, Venue>();
+	for (const plan of found.plans) {
 		const changes: Record<string, EditValue> = {};
 		for (const c of plan.changes) if (APPLIED.has(c.status)) changes[c.field] = c.to;
-		if (Object.keys(changes).length) stage(`papers/${plan.id}.yaml`, editPaperYaml(readFileSync(paperFile(plan.id), 'utf8'), changes));
+		if (!Object.keys(changes).length) continue;
+		stage(`papers/${plan.id}.yaml`, editPaperYaml(readFileSync(path.join(dir, 'papers', `${plan.id}.yaml`), 'utf8'), changes));
+		if (plan.newVenue) newVenues.set(plan.newVenue.name, plan.newVenue);
 	}
-	if (newVenues.size) stage('venues.yaml', addVenuesYaml(readFileSync(path.join(catalogue.dir, 'venues.yaml'), 'utf8'), [...newVenues.values()]));
-	const allIds = catalogue.papers.map((p) => p.id);
-	if (report.mode === 'services') {
-		const previous = readCitationsFile(path.join(catalogue.dir, 'citations.json'));
+	if (newVenues.size) stage('venues.yaml', addVenuesYaml(readFileSync(path.join(dir, 'venues.yaml'), 'utf8'), [...newVenues.values()]));
+	const ids = catalogue.papers.map((p) => p.id);
+	if (found.citations) {
+		const previous = readCitationsFile(path.join(dir, 'citations.json'));
 		if (previous.problem) opts.log(`warning: citations.json could not be read (${previous.problem}); it will be rebuilt from the answers`);
-		const merged = mergeCitations(previous.citations, freshCitations, allIds, asked, opts.today);
+		const merged = mergeCitations(previous.citations, found.citations.counts, ids, found.citations.asked, opts.today);
 		report.citations = { updated: merged.updated.length, kept: merged.kept, removed: merged.removed };
-		// Both services down: the snapshot is left as it was, byte for byte.
-		if (freshCitations.size || merged.removed.length) stage('citations.json', citationsToJson(merged.citations));
-	} else if (reviewEntries.size) {
-		const previous = readReviewFile(path.join(catalogue.dir, 'review.json'));
-		if (previous.problem) opts.log(`warning: review.json could not be read (${previous.problem}); it will be rebuilt`);
-		stage('review.json', reviewToJson(mergeReview(previous.review, reviewEntries, allIds)));
+		// No count at all (both services down): citations.json stays as it was, byte for byte.
+		if (found.citations.counts.size) stage('citations.json', citationsToJson(merged.citations));
 	}
+	if (found.review?.size) {
+		const previous = readReviewFile(path.join(dir, 'review.json'));
+		if (previous.problem) opts.log(`warning: review.json could not be read (${previous.problem}); it will be rebuilt`);
+		stage('review.json', reviewToJson(mergeReview(previous.review, found.review, ids)));
+	}
+	return staged;
+}
 
-	if (!opts.apply || !staged.length) return report;
+/** Check the staged files as one catalogue, then write them all, or none when it would be invalid. */
+function writeIfValid(dir: string, staged: readonly StagedFile[], report: EnrichReport): void {
 	const overlay = new Map(staged.filter((s) => s.name.endsWith('.yaml')).map((s) => [s.name, s.text]));
-	const check = loadCatalogue(catalogue.dir, { overlay, skipCitations: true });
-	const errors = check.diagnostics.filter((d) => d.severity === 'error');
-	if (errors.length || !check.catalogue) {
+	const errors = loadCatalogue(dir, { overlay, skipCitations: true }).diagnostics.filter((d) => d.severity === 'error');
+	if (errors.length) {
 		report.invalid = errors;
 		report.problems.push(`the changes would leave the catalogue invalid (${errors.length} ${errors.length === 1 ? 'error' : 'errors'}); nothing was written`);
-		return report;
+		return;
 	}
 	replaceFiles(staged.map(({ file, text }) => ({ file, text })));
 	report.written = staged.map((s) => displayPath(s.file));
-	return report;
 }
 
 function readOrNull(file: string): string | null {

@@ -13,7 +13,8 @@ afterEach(async () => {
 	for (const f of fakes.splice(0)) await f.close();
 	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-const OLD_CITATIONS = '{\n  "kivi": { "citations": 150, "checked": "2026-11-01" },\n  "snapkv": { "citations": 199, "checked": "2026-11-01" }\n}\n';
+// Counts of an earlier run, including a paper the catalogue no longer has: only a run that got answers may rewrite the file.
+const OLD_CITATIONS = '{\n  "gone-paper": { "citations": 7, "checked": "2026-11-01" },\n  "kivi": { "citations": 150, "checked": "2026-11-01" },\n  "snapkv": { "citations": 199, "checked": "2026-11-01" }\n}\n';
 const catalogue = () => {
 	const dir = enrichCatalogue();
 	writeFileSync(path.join(dir, 'citations.json'), OLD_CITATIONS);
@@ -87,6 +88,7 @@ describe('npm run enrich when services fail', () => {
 		expect(readIn(dir, 'papers/posted-late.yaml')).toContain('year: 2025\nvenue: ICML\n');
 		expect(readIn(dir, 'papers/posted-late.yaml')).not.toContain('date:');
 		expect(JSON.parse(readIn(dir, 'citations.json')).snapkv.citations).toBe(250);
+		expect(JSON.parse(readIn(dir, 'citations.json'))['gone-paper']).toBeUndefined();
 		expect(run.stdout).toContain('✗ arXiv: 6 papers were not read (HTTP 500 after 1 try)');
 	});
 
