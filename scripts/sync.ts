@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importMarkdown } from '../src/awesome-list/import.ts';
 import { formatImportMessage } from '../src/awesome-list/report.ts';
-import { catalogueFiles, formatSyncReport, syncSummary } from '../src/awesome-list/sync-files.ts';
+import { BASE_FILE, catalogueFiles, formatSyncReport, readSyncBase, syncSummary } from '../src/awesome-list/sync-files.ts';
 import { planSync } from '../src/awesome-list/sync.ts';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
@@ -71,12 +71,18 @@ if (!loaded.catalogue) {
 	console.error(`✗ ${displayPath(dir)} has errors; fix them (npm run validate) before syncing. Nothing was changed.`);
 	process.exit(1);
 }
-const plan = planSync(loaded.catalogue, list, { date, prune: args.values.prune === true });
+const recorded = readSyncBase(dir);
+if (recorded.problem) {
+	console.error(`${displayPath(path.join(dir, BASE_FILE))}: ${recorded.problem}; it is written by "npm run sync" only — restore it with git, or delete it to sync without it. Nothing was changed.`);
+	process.exit(1);
+}
+const plan = planSync(loaded.catalogue, list, { date, prune: args.values.prune === true, base: recorded.base });
 const changes = catalogueFiles(dir, loaded.catalogue, plan, path.resolve(import.meta.dirname, '..', 'public', 'schemas'));
 
 // The merged catalogue must validate: check it in a scratch copy before touching the real one.
 if (changes.length) {
 	const scratch = mkdtempSync(path.join(tmpdir(), 'atlas-sync-'));
+	let refused = false;
 	try {
 		cpSync(dir, scratch, { recursive: true });
 		const moved = changes.map((c) => ({ ...c, file: path.join(scratch, path.relative(dir, c.file)) }));
@@ -87,11 +93,12 @@ if (changes.length) {
 			const shown = displayPath(dir);
 			for (const d of errors) console.error(formatDiagnostic({ ...d, file: d.file.replace(displayPath(scratch), shown) }));
 			console.error(`✗ the merged catalogue would not validate (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing was written. Fix the list or ${shown} and sync again.`);
-			process.exit(1);
+			refused = true;
 		}
 	} finally {
 		rmSync(scratch, { recursive: true, force: true });
 	}
+	if (refused) process.exit(1);
 }
 
 for (const m of list.messages.filter((x) => x.kind === 'problem')) console.error(formatImportMessage(file, m));

@@ -5,14 +5,37 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Catalogue } from '../catalogue/load.ts';
 import { displayPath } from '../catalogue/load.ts';
 import type { FileChange } from '../catalogue/transaction.ts';
 import { paperToYaml } from '../catalogue/yaml-write.ts';
-import type { SyncPlan, SyncReport } from './sync.ts';
+import type { SyncBase, SyncPlan, SyncReport } from './sync.ts';
 import { dataFileText } from './write.ts';
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=(\S+)/;
+
+/** The file, beside the papers, where the sync records what the list said (its three-way merge base). */
+export const BASE_FILE = 'sync-base.json';
+
+const BaseSchema = z.record(
+	z.string(),
+	z.strictObject({ title: z.string(), year: z.number().int(), venue: z.string(), paper: z.string().optional(), code: z.string().optional() }),
+);
+
+/** The recorded base of `dir`: undefined when there is none yet (the first sync). */
+export function readSyncBase(dir: string): { base: SyncBase | undefined; problem?: string } {
+	const file = path.join(dir, BASE_FILE);
+	if (!existsSync(file)) return { base: undefined };
+	try {
+		const parsed = BaseSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+		if (parsed.success) return { base: parsed.data };
+		const issue = parsed.error.issues[0]!;
+		return { base: undefined, problem: `${issue.path.join('.') || '(file)'}: ${issue.message}` };
+	} catch (err) {
+		return { base: undefined, problem: `not valid JSON (${(err as Error).message})` };
+	}
+}
 
 /** The file changes that turn the catalogue in `dir` into `plan`; `schemasDir` is public/schemas. */
 export function catalogueFiles(dir: string, before: Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers'>, plan: SyncPlan, schemasDir: string): FileChange[] {
@@ -45,6 +68,11 @@ export function catalogueFiles(dir: string, before: Pick<Catalogue, 'site' | 'ta
 		changes.push({ file, text: paperToYaml(paper, was ? schemaPath(file, 'paper.schema.json') : paperSchema) });
 	}
 	for (const id of plan.deleted) changes.push({ file: path.join(papersDir, `${id}.yaml`), text: null });
+	// The base moves with the catalogue: recorded when the catalogue changes, or when there is none yet.
+	// A sync that changes nothing leaves it, so sync → export → sync stays a no-op.
+	const baseFile = path.join(dir, BASE_FILE);
+	const oldBase = readSyncBase(dir).base;
+	if ((changes.length || !oldBase) && !same(oldBase, plan.base)) changes.push({ file: baseFile, text: `${JSON.stringify(plan.base, null, 1)}\n` });
 	return changes;
 }
 

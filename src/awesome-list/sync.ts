@@ -23,7 +23,19 @@ export interface SyncOptions {
 	date: string;
 	/** Remove the papers the list no longer has (their URLs then redirect to their category). @default false */
 	prune?: boolean;
+	/**
+	 * What the list said at the last sync, by paper id (`sync-base.json`). A value the list has not
+	 * changed since, but the catalogue has, is the catalogue's correction and stays.
+	 */
+	base?: SyncBase | undefined;
 }
+
+/** The fields a list owns and the sync records, as the list last gave them. */
+export const LIST_FIELDS = ['title', 'year', 'venue', 'paper', 'code'] as const;
+/** One paper as the list last gave it. */
+export type BaseEntry = { title: string; year: number; venue: string; paper?: string | undefined; code?: string | undefined };
+/** `sync-base.json`: the list's values at the last sync, by paper id. */
+export type SyncBase = Record<string, BaseEntry>;
 
 /** One field that the sync changes on a paper. */
 export interface FieldChange {
@@ -63,6 +75,8 @@ export interface SyncPlan {
 	papers: Map<string, PaperData>;
 	/** Ids whose file goes. */
 	deleted: string[];
+	/** What the list says now, by paper id: the base of the next sync. */
+	base: SyncBase;
 	report: SyncReport;
 }
 
@@ -101,7 +115,7 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 	for (const m of matches) {
 		const row = listed[m.list]!;
 		const before = byId.get(m.id)!;
-		const { data, kept } = mergePaper(before, row, kindOf);
+		const { data, kept } = mergePaper(before, row, kindOf, options.base?.[m.id]);
 		for (const k of kept) report.kept.push({ id: m.id, line: row.line, ...k });
 		const changes = diff(withoutId(before), data).filter((c) => c.field !== 'categories');
 		if (changes.length) report.updated.push({ id: m.id, line: row.line, matchedBy: m.rule, changes });
@@ -155,20 +169,35 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 	}
 	const allVenues = [...catalogue.venues, ...added].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 
+	const base: SyncBase = {};
+	for (const m of matches) base[m.id] = baseEntry(listed[m.list]!);
+	fresh.forEach((p, i) => (base[ids[i]!] = baseEntry(p)));
+
 	report.counts.papersAfter = papers.size;
 	const site: Site = { ...list.site, ...(catalogue.site.repository ? { repository: catalogue.site.repository } : {}) };
-	return { site: dropUndefined(site), taxonomy, venues: allVenues, papers, deleted: deleted.sort(), report };
+	return { site: dropUndefined(site), taxonomy, venues: allVenues, papers, deleted: deleted.sort(), base: sortedBase(base), report };
 }
 
 /**
  * A matched paper with the list's title, year, venue, links and leaves, and the catalogue's other
- * fields. A venue is never downgraded: when the list gives a preprint (or no venue) for a paper the
- * catalogue has as published, the catalogue's venue and year stay; so they do when both name a
- * publication and the catalogue holds evidence of its own (a `published` link or a DOI).
+ * fields. Two things keep a catalogue value against the list's:
+ * - a three-way merge: when the list still says what it said at the last sync (`base`) and the
+ *   catalogue says otherwise, the catalogue was corrected since (by hand or by enrich), and the
+ *   correction stays; a value the list has changed since comes in;
+ * - a venue is never downgraded: when the list gives a preprint (or no venue) for a paper the
+ *   catalogue has as published, the catalogue's venue and year stay; so they do when both name a
+ *   publication and the catalogue holds evidence of its own (a `published` link or a DOI).
  */
-function mergePaper(before: Paper, row: ImportedPaper, kindOf: (venue: string) => string): { data: PaperData; kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> } {
-	const l = row.data;
+function mergePaper(before: Paper, row: ImportedPaper, kindOf: (venue: string) => string, base: BaseEntry | undefined): { data: PaperData; kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> } {
 	const kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> = [];
+	// The list's values, with each one it has not changed since the last sync replaced by the catalogue's own.
+	const l = { ...row.data };
+	for (const field of LIST_FIELDS) {
+		const listValue = l[field];
+		if (!base || base[field] !== listValue || before[field] === listValue) continue;
+		(l as Record<string, unknown>)[field] = before[field];
+		kept.push({ field, catalogue: before[field], list: listValue, reason: 'corrected in the catalogue; the list still says what it said at the last sync' });
+	}
 	let venue = l.venue;
 	let year = l.year!;
 	const listUnpublished = UNPUBLISHED.has(kindOf(l.venue));
@@ -207,6 +236,16 @@ function mergePaper(before: Paper, row: ImportedPaper, kindOf: (venue: string) =
 		codeOfficial: l.code ? codeOfficial : undefined,
 	});
 	return { data, kept };
+}
+
+/** A list paper's own values, as the base of the next sync records them. */
+function baseEntry(p: ImportedPaper): BaseEntry {
+	const d = p.data;
+	return dropUndefined({ title: d.title, year: d.year!, venue: d.venue, paper: d.paper, code: d.code });
+}
+
+function sortedBase(base: SyncBase): SyncBase {
+	return Object.fromEntries(Object.entries(base).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** `gone` folded into `into`: its id becomes a former id, its names aliases, its hand-written fields fill gaps. */
