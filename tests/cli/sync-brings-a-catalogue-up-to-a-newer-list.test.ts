@@ -135,6 +135,22 @@ describe('npm run sync from the list of 2024-12-27 to the list of 2025-07-30', (
 		expect(fromExport.stdout).toContain('✓ nothing to change');
 		expect(snapshot(dir)).toEqual(before);
 	});
+
+	it('keeps a correction made in the catalogue since the last sync, until the list itself changes that value', () => {
+		const gqaFile = 'papers/gqa.yaml';
+		const listTitle = parse(readIn(dir, gqaFile)).title as string;
+		writeIn(dir, gqaFile, readIn(dir, gqaFile).replace('venue: EMNLP', 'venue: ICML').replace(/^title: .*$/m, 'title: "GQA: Training Generalized Multi-Query Transformer Models (corrected)"'));
+
+		const again = runScript('sync', [LATEST_LIST, '--data', dir, '--json']);
+		const kept = (JSON.parse(again.stdout) as Report).kept.filter((k) => k.id === 'gqa');
+		const newer = writeIn(dir, 'newer.md', latestText.replace(listTitle, 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints, Revised'));
+		const upstream = runScript('sync', [newer, '--data', dir]);
+
+		expect(again.code).toBe(0);
+		expect(kept.map((k) => k.field).sort()).toEqual(['title', 'venue']);
+		expect(upstream.code, upstream.stderr).toBe(0);
+		expect(parse(readIn(dir, gqaFile))).toMatchObject({ title: 'GQA: Training Generalized Multi-Query Transformer Models from Multi-Head Checkpoints, Revised', venue: 'ICML' });
+	});
 });
 
 describe('npm run sync options', () => {
