@@ -213,7 +213,7 @@ describe('the fixture site', () => {
 		const kivi = 'Zirui Liu, Jiayi Yuan, … Xia Hu';
 
 		expect(all(leaf, (el) => el.tagName === 'small').map(textOf)).toContain(kivi);
-		expect(byClass(related, 'paper-list').flatMap((ul) => all(related, (el) => el.tagName === 'p' && el.parentNode?.parentNode === ul)).map(textOf)).toContain('Woosuk Kwon, Zhuohan Li, … Ion Stoica');
+		expect(byClass(related, 'paper-list').flatMap((ul) => all(related, (el) => el.tagName === 'p' && (el.parentNode as T.Element | null)?.parentNode === ul)).map(textOf)).toContain('Woosuk Kwon, Zhuohan Li, … Ion Stoica');
 		expect(byClass(search, 'search-result-authors').map(textOf)).toContain(kivi);
 		expect(attr(one(pageAt(b(), `${BASE}papers/kivi/`), (el) => el.attrs.some((a) => a.name === 'data-pagefind-body')), 'data-authors')).toBe(kivi);
 	});
