@@ -103,7 +103,8 @@ describe('BibTeX highlighting matches Shiki exactly', () => {
 		const entries = catalogueEntries(load(out));
 
 		expect(entries).toHaveLength(300);
-		expect(new Set(entries.map((e) => e.code.slice(0, e.code.indexOf('{'))))).toEqual(new Set(['@inproceedings', '@misc']));
+		// The real venues include journals (TACL, ACM TIST) since the gathered facts: every entry type is compared.
+		expect(new Set(entries.map((e) => e.code.slice(0, e.code.indexOf('{'))))).toEqual(new Set(['@article', '@inproceedings', '@misc']));
 		expect(differences(entries)).toEqual([]);
 	});
 
