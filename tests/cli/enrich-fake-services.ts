@@ -4,10 +4,9 @@
  * namespaces, links and categories included) and a JSON array aligned with the ids for
  * `POST /paper/batch` (null for an unknown id).
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
-import { startScript } from './stars-fake-github.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { startScript } from '../helpers/catalogue.ts';
+import { listenOnLoopback, sendReply, type FakeReply } from '../helpers/fake-http.ts';
 
 /** One request as the fake saw it. */
 export interface SeenRequest {
@@ -20,13 +19,7 @@ export interface SeenRequest {
 }
 
 /** A reply: status, headers, body (text as is, anything else as JSON), a delay, or a dropped connection. */
-export interface Reply {
-	status?: number;
-	headers?: Record<string, string>;
-	body?: unknown;
-	delayMs?: number;
-	destroy?: boolean;
-}
+export type Reply = FakeReply;
 
 /** A running fake. */
 export interface FakeService {
@@ -38,38 +31,17 @@ export interface FakeService {
 /** Start a fake; `answer(request, nth)` decides each reply (`nth` counts all requests, from 1). */
 export async function startFakeService(answer: (req: SeenRequest, nth: number) => Reply): Promise<FakeService> {
 	const requests: SeenRequest[] = [];
-	const sockets = new Set<Socket>();
 	const started = performance.now();
-	const fake: FakeService = { url: '', requests, close: async () => {} };
-	const server: Server = createServer((req, res) => {
+	const server = await listenOnLoopback((req, res) => {
 		let body = '';
 		req.on('data', (d) => (body += d));
 		req.on('end', () => {
-			const seen: SeenRequest = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', fake.url), headers: req.headers, body, at: performance.now() - started };
+			const seen: SeenRequest = { method: req.method ?? 'GET', url: new URL(req.url ?? '/', server.url), headers: req.headers, body, at: performance.now() - started };
 			requests.push(seen);
-			const a = answer(seen, requests.length);
-			const reply = () => {
-				if (a.destroy) return req.socket.destroy();
-				const text = typeof a.body === 'string' ? a.body : a.body === undefined ? '' : JSON.stringify(a.body);
-				res.writeHead(a.status ?? 200, { 'content-type': typeof a.body === 'string' ? 'application/atom+xml; charset=utf-8' : 'application/json', ...a.headers });
-				res.end(text);
-			};
-			if (a.delayMs) setTimeout(reply, a.delayMs);
-			else reply();
+			void sendReply(req, res, answer(seen, requests.length), 'application/atom+xml; charset=utf-8');
 		});
 	});
-	server.on('connection', (s) => {
-		sockets.add(s);
-		s.on('close', () => sockets.delete(s));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	fake.close = () =>
-		new Promise<void>((resolve) => {
-			for (const s of sockets) s.destroy();
-			server.close(() => resolve());
-		});
-	return fake;
+	return { url: server.url, requests, close: server.close };
 }
 
 /** What the fake arXiv knows about one paper. */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StarsSchema } from '../../src/catalogue/schema.ts';
-import { copyCatalogue } from '../helpers/catalogue.ts';
-import { repoAnswer, runStars, startFakeGitHub, startScript, type FakeAnswer, type FakeGitHub } from './stars-fake-github.ts';
+import { copyCatalogue, startScript } from '../helpers/catalogue.ts';
+import { repoAnswer, runStars, startFakeGitHub, type FakeAnswer, type FakeGitHub } from './stars-fake-github.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const COUNTS: Record<string, number> = {

@@ -1,7 +1,8 @@
 /**
- * Test helpers: copy the fixture catalogue to a temp folder, edit one file, run a CLI for real.
+ * Test helpers: copy the fixture catalogue to a temp folder, edit one file, run a CLI for real
+ * (to its end, or started in the background while a fake service in the test answers it).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,4 +59,26 @@ export function runScript(script: string, args: string[] = [], env: NodeJS.Proce
 		timeout: 120_000,
 	});
 	return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A started CLI process: its output so far and its end. */
+export interface RunningScript {
+	pid: number;
+	stdout: () => string;
+	stderr: () => string;
+	done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+	kill(signal: NodeJS.Signals): void;
+}
+
+/** Start `node scripts/<script>.ts` asynchronously, so a fake server in this process keeps answering. */
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): RunningScript {
+	const child = spawn(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { cwd: ROOT, env: cleanEnv(env) });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => (stdout += d));
+	child.stderr.on('data', (d) => (stderr += d));
+	const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+	});
+	return { pid: child.pid!, stdout: () => stdout, stderr: () => stderr, done, kill: (signal) => child.kill(signal) };
 }
