@@ -1,21 +1,14 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanEnv, NODE, readIn, ROOT, writeIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, runEnrich, s2Answer, startFakeService, type ArxivPaper, type FakeService } from './enrich-fake-services.ts';
-import { ARXIV_PAPERS, enrichCatalogue, S2_PAPERS } from './enrich-known-papers.ts';
+import { arxivAnswer, runEnrich, s2Answer, type ArxivPaper } from './enrich-fake-services.ts';
+import { ARXIV_PAPERS, enrichTestbed, S2_PAPERS } from './enrich-known-papers.ts';
 
-const fakes: FakeService[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-	for (const f of fakes.splice(0)) await f.close();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const bed = enrichTestbed();
 
 /** The test catalogue plus `n` preprints with arXiv ids 2501.00001… */
 function bigCatalogue(n: number): { dir: string; known: Map<string, ArxivPaper> } {
-	const dir = enrichCatalogue();
-	dirs.push(dir);
+	const dir = bed.catalogue();
 	const known = new Map(ARXIV_PAPERS);
 	for (let i = 1; i <= n; i++) {
 		const id = `2501.${String(i).padStart(5, '0')}`;
@@ -28,9 +21,8 @@ function bigCatalogue(n: number): { dir: string; known: Map<string, ArxivPaper> 
 describe('npm run enrich asks the services in batches', () => {
 	it('asks arXiv for 156 papers in two requests of at most 100 ids, at least ARXIV_DELAY_MS apart, and Semantic Scholar in one', async () => {
 		const { dir, known } = bigCatalogue(150);
-		const arxiv = await startFakeService(arxivAnswer(known));
-		const s2 = await startFakeService(s2Answer(S2_PAPERS));
-		fakes.push(arxiv, s2);
+		const arxiv = await bed.service(arxivAnswer(known));
+		const s2 = await bed.service(s2Answer(S2_PAPERS));
 
 		const run = await runEnrich(dir, [], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ARXIV_DELAY_MS: '400' });
 
@@ -54,9 +46,8 @@ describe('npm run enrich asks the services in batches', () => {
 
 	it('sends SEMANTIC_SCHOLAR_API_KEY as x-api-key', async () => {
 		const { dir } = bigCatalogue(0);
-		const arxiv = await startFakeService(arxivAnswer(ARXIV_PAPERS));
-		const s2 = await startFakeService(s2Answer(S2_PAPERS));
-		fakes.push(arxiv, s2);
+		const arxiv = await bed.service(arxivAnswer(ARXIV_PAPERS));
+		const s2 = await bed.service(s2Answer(S2_PAPERS));
 
 		const run = await runEnrich(dir, [], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, SEMANTIC_SCHOLAR_API_KEY: 'test-key' });
 
@@ -70,9 +61,8 @@ describe('npm run enrich with one failed batch', () => {
 	it('writes what the answered batch gave, names the papers of the failed one and exits 1', async () => {
 		const { dir, known } = bigCatalogue(150);
 		const healthy = arxivAnswer(known);
-		const arxiv = await startFakeService((req) => ((req.url.searchParams.get('id_list') ?? '').split(',').length === 100 ? { status: 503, body: 'Service Unavailable' } : healthy(req)));
-		const s2 = await startFakeService(s2Answer(S2_PAPERS));
-		fakes.push(arxiv, s2);
+		const arxiv = await bed.service((req) => ((req.url.searchParams.get('id_list') ?? '').split(',').length === 100 ? { status: 503, body: 'Service Unavailable' } : healthy(req)));
+		const s2 = await bed.service(s2Answer(S2_PAPERS));
 
 		const run = await runEnrich(dir, ['--apply'], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ENRICH_ATTEMPTS: '2' });
 
@@ -92,9 +82,8 @@ describe('npm run enrich with one failed batch', () => {
 describe('npm run enrich --json on a large catalogue', () => {
 	it('prints the whole report into a pipe whose reader starts late (an early exit would cut it at 64 KB)', async () => {
 		const { dir, known } = bigCatalogue(150);
-		const arxiv = await startFakeService(arxivAnswer(known));
-		const s2 = await startFakeService(s2Answer(S2_PAPERS));
-		fakes.push(arxiv, s2);
+		const arxiv = await bed.service(arxivAnswer(known));
+		const s2 = await bed.service(s2Answer(S2_PAPERS));
 		const env = cleanEnv({ CATALOGUE_DIR: dir, ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ARXIV_DELAY_MS: '0', SEMANTIC_SCHOLAR_DELAY_MS: '0' });
 		// As in `npm run enrich -- --json | jq …` with a slow reader: nothing is read for a second.
 		const child = spawn('sh', ['-c', `"$NODE_BIN" scripts/enrich.ts --json | (sleep 1; cat)`], { cwd: ROOT, env: { ...env, NODE_BIN: NODE } });

@@ -1,30 +1,22 @@
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIn, writeIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, runEnrich, s2Answer, s2Paper, startFakeService, type FakeService } from './enrich-fake-services.ts';
-import { ARXIV_PAPERS, enrichCatalogue, S2_PAPERS } from './enrich-known-papers.ts';
+import { arxivAnswer, runEnrich, s2Answer, s2Paper } from './enrich-fake-services.ts';
+import { ARXIV_PAPERS, enrichTestbed, S2_PAPERS } from './enrich-known-papers.ts';
 
-const fakes: FakeService[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-	for (const f of fakes.splice(0)) await f.close();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const bed = enrichTestbed();
 
 /** Semantic Scholar places KIVI (ICML 2024 in the file) at NeurIPS 2023, and PyramidInfer at a venue nobody knows. */
 async function servicesThatDisagree() {
 	const s2Known = new Map(S2_PAPERS);
 	s2Known.set('ARXIV:2402.02750', s2Paper({ title: 'KIVI', venue: 'Neural Information Processing Systems', year: 2023, publicationVenue: { id: '3', name: 'Neural Information Processing Systems', type: 'conference', alternate_names: ['NeurIPS'] }, externalIds: { ArXiv: '2402.02750', CorpusId: 2 }, authors: ['Zirui Liu'], citationCount: 200 }));
 	s2Known.set('ARXIV:2405.12532', s2Paper({ title: 'PyramidInfer', venue: 'Workshop on Imaginary Results', year: 2024, publicationVenue: { id: '9', name: 'Workshop on Imaginary Results', type: 'conference', alternate_names: ['WIR'] }, externalIds: { ArXiv: '2405.12532', CorpusId: 3 }, authors: ['Dongjie Yang'], citationCount: 40 }));
-	const arxiv = await startFakeService(arxivAnswer(ARXIV_PAPERS));
-	const s2 = await startFakeService(s2Answer(s2Known));
-	fakes.push(arxiv, s2);
+	const arxiv = await bed.service(arxivAnswer(ARXIV_PAPERS));
+	const s2 = await bed.service(s2Answer(s2Known));
 	return { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url };
 }
 /** The test catalogue, with vLLM's authors cut to the first three, as a person might have written them. */
 const catalogue = () => {
-	const dir = enrichCatalogue();
-	dirs.push(dir);
+	const dir = bed.catalogue();
 	writeIn(dir, 'papers/vllm.yaml', readIn(dir, 'papers/vllm.yaml').replace(/^authors: .*$/m, 'authors: [Woosuk Kwon, Zhuohan Li, Siyuan Zhuang]'));
 	return dir;
 };

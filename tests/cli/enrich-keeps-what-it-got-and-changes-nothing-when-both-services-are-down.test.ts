@@ -1,27 +1,21 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, runEnrich, s2Answer, startFakeService, type FakeService } from './enrich-fake-services.ts';
-import { ARXIV_PAPERS, enrichCatalogue, filesOf, S2_PAPERS } from './enrich-known-papers.ts';
+import { arxivAnswer, runEnrich, s2Answer } from './enrich-fake-services.ts';
+import { ARXIV_PAPERS, enrichTestbed, filesOf, S2_PAPERS } from './enrich-known-papers.ts';
 
-const fakes: FakeService[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-	for (const f of fakes.splice(0)) await f.close();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const bed = enrichTestbed();
 // Counts of an earlier run, including a paper the catalogue no longer has: only a run that got answers may rewrite the file.
 const OLD_CITATIONS = '{\n  "gone-paper": { "citations": 7, "checked": "2026-11-01" },\n  "kivi": { "citations": 150, "checked": "2026-11-01" },\n  "snapkv": { "citations": 199, "checked": "2026-11-01" }\n}\n';
 const catalogue = () => {
-	const dir = enrichCatalogue();
+	const dir = bed.catalogue();
 	writeFileSync(path.join(dir, 'citations.json'), OLD_CITATIONS);
-	dirs.push(dir);
 	return dir;
 };
-const down = () => startFakeService(() => ({ status: 500, body: { message: 'Internal Server Error' } }));
+const down = () => bed.service(() => ({ status: 500, body: { message: 'Internal Server Error' } }));
 /** A port on 127.0.0.1 that nothing listens on (connections are refused). */
 async function closedPort(): Promise<string> {
 	const server = createServer();
@@ -35,7 +29,6 @@ describe('npm run enrich when services fail', () => {
 	it('exits 1 and leaves every file of the catalogue byte for byte when both services answer 5xx', async () => {
 		const arxiv = await down();
 		const s2 = await down();
-		fakes.push(arxiv, s2);
 		const dir = catalogue();
 		const before = filesOf(dir);
 
@@ -62,9 +55,8 @@ describe('npm run enrich when services fail', () => {
 	});
 
 	it('keeps what arXiv gave when Semantic Scholar is down: authors and dates written, last citation counts kept, exit 1', async () => {
-		const arxiv = await startFakeService(arxivAnswer(ARXIV_PAPERS));
+		const arxiv = await bed.service(arxivAnswer(ARXIV_PAPERS));
 		const s2 = await down();
-		fakes.push(arxiv, s2);
 		const dir = catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ENRICH_ATTEMPTS: '2' });
@@ -78,8 +70,7 @@ describe('npm run enrich when services fail', () => {
 
 	it('keeps what Semantic Scholar gave when arXiv is down: venues and citation counts written, exit 1', async () => {
 		const arxiv = await down();
-		const s2 = await startFakeService(s2Answer(S2_PAPERS));
-		fakes.push(arxiv, s2);
+		const s2 = await bed.service(s2Answer(S2_PAPERS));
 		const dir = catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ENRICH_ATTEMPTS: '1' });
@@ -93,9 +84,8 @@ describe('npm run enrich when services fail', () => {
 	});
 
 	it('reports ids a service does not know without failing the run', async () => {
-		const arxiv = await startFakeService(arxivAnswer(new Map([...ARXIV_PAPERS].filter(([id]) => id !== '2412.01234'))));
-		const s2 = await startFakeService(s2Answer(new Map([...S2_PAPERS].filter(([id]) => id !== 'ARXIV:2412.01234'))));
-		fakes.push(arxiv, s2);
+		const arxiv = await bed.service(arxivAnswer(new Map([...ARXIV_PAPERS].filter(([id]) => id !== '2412.01234'))));
+		const s2 = await bed.service(s2Answer(new Map([...S2_PAPERS].filter(([id]) => id !== 'ARXIV:2412.01234'))));
 		const dir = catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url });

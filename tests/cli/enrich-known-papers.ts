@@ -3,10 +3,11 @@
  * papers plus two preprints the tests add (one published at ICML a year after its preprint, one in
  * Findings of ACL). Author lists and dates of the real papers are arXiv's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { copyCatalogue, writeIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, s2Answer, s2Paper, startFakeService, type ArxivPaper, type FakeService } from './enrich-fake-services.ts';
+import { arxivAnswer, s2Answer, s2Paper, startFakeService, type ArxivPaper, type FakeService, type Reply, type SeenRequest } from './enrich-fake-services.ts';
 
 /** The preprint that becomes ICML 2025, with a comment line and an inline comment to keep. */
 export const POSTED_YAML = `# yaml-language-server: $schema=../../../../public/schemas/paper.schema.json
@@ -67,6 +68,44 @@ export async function startHealthyServices(): Promise<{ arxiv: FakeService; s2: 
 	const arxiv = await startFakeService(arxivAnswer(ARXIV_PAPERS));
 	const s2 = await startFakeService(s2Answer(S2_PAPERS));
 	return { arxiv, s2, env: { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url }, close: async () => void (await Promise.all([arxiv.close(), s2.close()])) };
+}
+
+/** What a test file of enrich starts; everything it started is closed or removed after each test. */
+export interface EnrichTestbed {
+	/** A fresh copy of the enrich catalogue (`enrichCatalogue`). */
+	catalogue(): string;
+	/** A fake service answering with `answer`. */
+	service(answer: (req: SeenRequest, nth: number) => Reply): Promise<FakeService>;
+	/** Both fakes answering from the tables above (`startHealthyServices`), and a fresh catalogue. */
+	healthy(): Promise<{ dir: string; services: Awaited<ReturnType<typeof startHealthyServices>> }>;
+}
+
+/** Call once at the top of a test file: fakes and catalogue copies for its tests, gone after each one. */
+export function enrichTestbed(): EnrichTestbed {
+	const started: Array<{ close(): Promise<void> }> = [];
+	const dirs: string[] = [];
+	afterEach(async () => {
+		for (const s of started.splice(0)) await s.close();
+		for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+	});
+	const catalogue = () => {
+		const dir = enrichCatalogue();
+		dirs.push(dir);
+		return dir;
+	};
+	return {
+		catalogue,
+		async service(answer) {
+			const fake = await startFakeService(answer);
+			started.push(fake);
+			return fake;
+		},
+		async healthy() {
+			const services = await startHealthyServices();
+			started.push(services);
+			return { dir: catalogue(), services };
+		},
+	};
 }
 
 /** Every file under `dir` with its bytes, by relative path: to prove that a run changed nothing. */

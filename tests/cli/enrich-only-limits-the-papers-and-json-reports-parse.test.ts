@@ -1,26 +1,14 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { readIn } from '../helpers/catalogue.ts';
 import { runEnrich } from './enrich-fake-services.ts';
-import { enrichCatalogue, filesOf, startHealthyServices } from './enrich-known-papers.ts';
+import { enrichTestbed, filesOf } from './enrich-known-papers.ts';
 
-const dirs: string[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const c of cleanups.splice(0)) await c();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const setup = async () => {
-	const services = await startHealthyServices();
-	cleanups.push(services.close);
-	const dir = enrichCatalogue();
-	dirs.push(dir);
-	return { dir, services };
-};
+const bed = enrichTestbed();
 
 describe('npm run enrich --only and --json', () => {
 	it('asks about and changes only the papers named by --only', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 		const kivi = readIn(dir, 'papers/kivi.yaml');
 
 		const run = await runEnrich(dir, ['--apply', '--only', 'snapkv', 'posted-late'], services.env);
@@ -35,7 +23,7 @@ describe('npm run enrich --only and --json', () => {
 	});
 
 	it('accepts a comma-separated --only list and a repeated --only', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 
 		const run = await runEnrich(dir, ['--only', 'snapkv,kivi', '--only', 'h2o'], services.env);
 
@@ -44,7 +32,7 @@ describe('npm run enrich --only and --json', () => {
 	});
 
 	it('prints one JSON report on stdout with --json: each paper\'s changes, the services\' counts and what was written', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 
 		const run = await runEnrich(dir, ['--apply', '--json'], services.env);
 
@@ -62,7 +50,7 @@ describe('npm run enrich --only and --json', () => {
 	});
 
 	it('exits 2 on a bad flag, an unknown paper id or a missing facts file, and changes nothing', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 		const before = filesOf(dir);
 
 		const runs = await Promise.all([
@@ -83,7 +71,7 @@ describe('npm run enrich --only and --json', () => {
 	});
 
 	it('exits 1 with the validator\'s messages when the catalogue is invalid, asking nothing', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 		writeFileSync(`${dir}/papers/kivi.yaml`, readIn(dir, 'papers/kivi.yaml').replace('venue: ICML', 'venue: ICMLL'));
 
 		const run = await runEnrich(dir, ['--apply'], services.env);

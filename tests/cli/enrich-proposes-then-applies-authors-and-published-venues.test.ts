@@ -1,28 +1,16 @@
-import { existsSync, rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { CitationsSchema } from '../../src/catalogue/schema.ts';
 import { readIn, runScript } from '../helpers/catalogue.ts';
 import { runEnrich } from './enrich-fake-services.ts';
-import { enrichCatalogue, filesOf, startHealthyServices } from './enrich-known-papers.ts';
+import { enrichTestbed, filesOf } from './enrich-known-papers.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const dirs: string[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	for (const c of cleanups.splice(0)) await c();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const setup = async () => {
-	const services = await startHealthyServices();
-	cleanups.push(services.close);
-	const dir = enrichCatalogue();
-	dirs.push(dir);
-	return { dir, services };
-};
+const bed = enrichTestbed();
 
 describe('npm run enrich', () => {
 	it('proposes new authors, first dates and a venue upgrade with its year, and changes nothing without --apply', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 		const before = filesOf(dir);
 
 		const run = await runEnrich(dir, [], services.env);
@@ -40,7 +28,7 @@ describe('npm run enrich', () => {
 	});
 
 	it('applies them in place — key order, comments and the schema line kept, new keys at their place — and the result validates', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 
 		const run = await runEnrich(dir, ['--apply'], services.env);
 
@@ -67,7 +55,7 @@ date: 2024-12-02
 	});
 
 	it('writes citation counts to citations.json, one paper a line in id order, dated today', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 
 		await runEnrich(dir, ['--apply'], services.env);
 
@@ -79,7 +67,7 @@ date: 2024-12-02
 	});
 
 	it('proposes nothing on a second run once applied', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 		await runEnrich(dir, ['--apply'], services.env);
 
 		const again = await runEnrich(dir, [], services.env);
@@ -90,7 +78,7 @@ date: 2024-12-02
 	});
 
 	it('never writes citations.json on a dry run', async () => {
-		const { dir, services } = await setup();
+		const { dir, services } = await bed.healthy();
 
 		await runEnrich(dir, [], services.env);
 

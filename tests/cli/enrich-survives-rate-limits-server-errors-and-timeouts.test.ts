@@ -1,28 +1,16 @@
-import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, runEnrich, s2Answer, startFakeService, type FakeService, type Reply, type SeenRequest } from './enrich-fake-services.ts';
-import { ARXIV_PAPERS, enrichCatalogue, S2_PAPERS } from './enrich-known-papers.ts';
+import { arxivAnswer, runEnrich, s2Answer, type FakeService, type Reply, type SeenRequest } from './enrich-fake-services.ts';
+import { ARXIV_PAPERS, enrichTestbed, S2_PAPERS } from './enrich-known-papers.ts';
 
-const fakes: FakeService[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-	for (const f of fakes.splice(0)) await f.close();
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const catalogue = () => {
-	const dir = enrichCatalogue();
-	dirs.push(dir);
-	return dir;
-};
+const bed = enrichTestbed();
 /** Both fakes; the first `bad.length` requests to `which` get the replies in `bad` (made when asked), the rest are healthy. */
 async function services(which: 'arxiv' | 's2', bad: Array<Reply | (() => Reply)>) {
 	const healthy = { arxiv: arxivAnswer(ARXIV_PAPERS), s2: s2Answer(S2_PAPERS) };
 	const reply = (r: Reply | (() => Reply)) => (typeof r === 'function' ? r() : r);
 	const wrap = (name: 'arxiv' | 's2') => (req: SeenRequest, nth: number) => (name === which && nth <= bad.length ? reply(bad[nth - 1]!) : healthy[name](req));
-	const arxiv = await startFakeService(wrap('arxiv'));
-	const s2 = await startFakeService(wrap('s2'));
-	fakes.push(arxiv, s2);
+	const arxiv = await bed.service(wrap('arxiv'));
+	const s2 = await bed.service(wrap('s2'));
 	return { arxiv, s2, env: { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url } };
 }
 const gap = (f: FakeService) => f.requests[1]!.at - f.requests[0]!.at;
@@ -30,7 +18,7 @@ const gap = (f: FakeService) => f.requests[1]!.at - f.requests[0]!.at;
 describe('npm run enrich rides out a struggling service', () => {
 	it('waits as long as a 429 Retry-After in seconds asks, then takes the answer', async () => {
 		const { arxiv, env } = await services('arxiv', [{ status: 429, headers: { 'retry-after': '1' }, body: 'Rate exceeded.' }]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], env);
 
@@ -44,7 +32,7 @@ describe('npm run enrich rides out a struggling service', () => {
 	it('reads a Retry-After given as an HTTP date', async () => {
 		// Two seconds from the moment of the answer; HTTP dates have whole seconds, so the wait is 1–2 s.
 		const { s2, env } = await services('s2', [() => ({ status: 429, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() }, body: { message: 'Too Many Requests' } })]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], env);
 
@@ -56,7 +44,7 @@ describe('npm run enrich rides out a struggling service', () => {
 
 	it('gives up at once when Retry-After asks for longer than ENRICH_MAX_RETRY_AFTER_MS, and says so', async () => {
 		const { s2, env } = await services('s2', [{ status: 429, headers: { 'retry-after': '3600' }, body: { message: 'Too Many Requests' } }]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, [], { ...env, ENRICH_MAX_RETRY_AFTER_MS: '5000' });
 
@@ -67,7 +55,7 @@ describe('npm run enrich rides out a struggling service', () => {
 
 	it('retries 5xx answers with exponential backoff', async () => {
 		const { s2, env } = await services('s2', [{ status: 503, body: { message: 'Service Unavailable' } }, { status: 502, body: { message: 'Bad Gateway' } }]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], { ...env, ENRICH_RETRY_BASE_MS: '200' });
 
@@ -83,7 +71,7 @@ describe('npm run enrich rides out a struggling service', () => {
 
 	it('treats an answer slower than ENRICH_TIMEOUT_MS as a failed try and retries it', async () => {
 		const { arxiv, env } = await services('arxiv', [{ status: 200, body: '<feed/>', delayMs: 10_000 }]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, ['--apply'], { ...env, ENRICH_TIMEOUT_MS: '1000' });
 
@@ -95,7 +83,7 @@ describe('npm run enrich rides out a struggling service', () => {
 
 	it('retries a dropped connection', async () => {
 		const { arxiv, env } = await services('arxiv', [{ destroy: true }]);
-		const dir = catalogue();
+		const dir = bed.catalogue();
 
 		const run = await runEnrich(dir, [], env);
 
