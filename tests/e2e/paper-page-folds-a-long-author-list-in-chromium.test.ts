@@ -5,49 +5,28 @@
  * finds nothing in light and dark at 390 and 1280 px, folded or open; a phone never scrolls
  * sideways; and a name from the folded part still finds the paper from the header box.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/catalogue.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LONG, longAuthorsCatalogue } from '../helpers/long-authors-catalogue.ts';
-import { buildSite, type Built } from '../build/links-dist-reader.ts';
-import { launchChromium } from './search-harness.ts';
-import { serveDist, type DistServer } from './serve-dist.ts';
+import { axeViolations } from './search-harness.ts';
+import { siteInChromium } from './site-in-chromium.ts';
 
 const BASE = '/Awesome-KV-Cache-Management/';
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const PAGE = `papers/${LONG.id}/`;
 /** A name from the folded part of the list. */
 const FOLDED = LONG.authors[128]!;
 
-let catalogue = '';
-let built: Built;
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	catalogue = longAuthorsCatalogue();
-	built = await buildSite(catalogue, BASE, 'long authors e2e');
-	server = await serveDist(built.dist, BASE);
-	browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-	if (built) rmSync(built.tmp, { recursive: true, force: true });
-	if (catalogue) rmSync(catalogue, { recursive: true, force: true });
-});
+const site = siteInChromium({ catalogue: longAuthorsCatalogue, base: BASE, name: 'long authors e2e' });
 
 async function open(options: { width?: number; scheme?: 'light' | 'dark'; javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({
+	const context = await site.browser.newContext({
 		viewport: { width: options.width ?? 1280, height: 900 },
 		colorScheme: options.scheme ?? 'light',
 		javaScriptEnabled: options.javaScript ?? true,
 		bypassCSP: options.bypassCSP ?? false,
 	});
 	const page = await context.newPage();
-	await page.goto(server.at(PAGE));
+	await page.goto(site.server.at(PAGE));
 	return { context, page };
 }
 
@@ -105,17 +84,10 @@ describe('a long author list', () => {
 			it(`leaves axe nothing to report in ${scheme} at ${width} px, folded or open`, async () => {
 				// bypassCSP: axe is injected as an inline script, which the site's policy rightly refuses.
 				const { context, page } = await open({ width, scheme, bypassCSP: true });
-				await page.addScriptTag({ content: AXE });
-				const run = () =>
-					page.evaluate(async () => {
-						const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-						const result = await axe.run(document, { resultTypes: ['violations'] });
-						return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-					});
 
-				const folded = await run();
+				const folded = await axeViolations(page);
 				await page.locator('.authors summary').click();
-				const opened = await run();
+				const opened = await axeViolations(page);
 
 				expect(folded, 'folded').toEqual([]);
 				expect(opened, 'open').toEqual([]);

@@ -4,37 +4,19 @@
  * URL lands on the new page by itself, under the strict CSP, with no console error; and the
  * redirect page itself (held still by removing its refresh) passes axe in light and dark.
  */
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MOVED, movedCatalogue } from '../helpers/moved-catalogue.ts';
-import { buildSite, type Built } from '../build/links-dist-reader.ts';
-import { axeViolations, launchChromium } from './search-harness.ts';
-import { serveDist, type DistServer } from './serve-dist.ts';
+import { axeViolations } from './search-harness.ts';
+import { siteInChromium } from './site-in-chromium.ts';
 
 const BASE = '/Awesome-KV-Cache-Management/';
 
-let catalogue = '';
-let built: Built;
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	catalogue = movedCatalogue();
-	built = await buildSite(catalogue, BASE, 'redirects e2e');
-	server = await serveDist(built.dist, BASE);
-	browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-	if (built) rmSync(built.tmp, { recursive: true, force: true });
-	if (catalogue) rmSync(catalogue, { recursive: true, force: true });
-});
+const site = siteInChromium({ catalogue: movedCatalogue, base: BASE, name: 'redirects e2e' });
 
 /** A page that records console errors and page errors (a CSP violation is a console error in Chromium). */
 async function watchedPage(scheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 390, height: 900 }, colorScheme: scheme });
+	const context = await site.browser.newContext({ viewport: { width: 390, height: 900 }, colorScheme: scheme });
 	const page = await context.newPage();
 	const problems: string[] = [];
 	page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -48,8 +30,8 @@ describe('an old URL in Chromium', () => {
 		async ({ from, to }) => {
 			const { page, problems } = await watchedPage();
 
-			await page.goto(server.at(from));
-			await page.waitForURL(server.at(to), { timeout: 10_000 });
+			await page.goto(site.server.at(from));
+			await page.waitForURL(site.server.at(to), { timeout: 10_000 });
 			await page.waitForLoadState('load');
 
 			expect(new URL(page.url()).pathname).toBe(`${BASE}${to}`);
@@ -66,14 +48,14 @@ describe('an old URL in Chromium', () => {
 
 		for (const scheme of ['light', 'dark'] as const) {
 			// bypassCSP: axe is injected as an inline script, which the site's policy rightly refuses.
-			const context = await browser.newContext({ viewport: { width: 390, height: 900 }, colorScheme: scheme, bypassCSP: true });
+			const context = await site.browser.newContext({ viewport: { width: 390, height: 900 }, colorScheme: scheme, bypassCSP: true });
 			const page = await context.newPage();
 			// Hold the page still: the same bytes without the refresh.
-			await page.route(server.at(from), async (route) => {
+			await page.route(site.server.at(from), async (route) => {
 				const response = await route.fetch();
 				await route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '') });
 			});
-			await page.goto(server.at(from));
+			await page.goto(site.server.at(from));
 			const link = page.locator('main a').first();
 
 			expect(await link.textContent()).toBe(title);

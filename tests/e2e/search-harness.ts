@@ -101,15 +101,14 @@ export function resultTitles(page: Page): Promise<string[]> {
 	return page.locator('.search-result-title a').allTextContents();
 }
 
-/** Run axe-core on the page; returns the violations as "rule: target" lines. */
+/** Run axe-core on the page (injected once per page: a page can be checked again after a click); returns the violations as "rule: target" lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
-	const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-	await page.addScriptTag({ path: axePath });
-	const violations = await page.evaluate(async () => {
-		const result = await (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document);
+	if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+		const result = await axe.run(document, { resultTypes: ['violations'] });
 		return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 	});
-	return violations;
 }
 
 /** Records every response of a page: site path and size on disk of the file served (bytes are deterministic). */

@@ -6,20 +6,18 @@
  * of the catalogue gets star counts (data/stars.json is empty until the first Refresh pull request
  * is merged), so badges show compact counts such as "1.2k", as they will on the real site.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { githubRepo } from '../../src/catalogue/links.ts';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { copyCatalogue, FIXTURE, ROOT } from '../helpers/catalogue.ts';
-import { buildSite, type Built } from '../build/links-dist-reader.ts';
-import { serveDist, type DistServer } from './serve-dist.ts';
+import { axeViolations } from './search-harness.ts';
+import { siteInChromium } from './site-in-chromium.ts';
 
-const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const BASE = '/Awesome-KV-Cache-Management/';
 const CATALOGUE = existsSync(path.join(ROOT, 'data/taxonomy.yaml')) ? path.join(ROOT, 'data') : FIXTURE;
-const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Counts of every size a badge shows differently: plain, thousands, tens of thousands, millions. */
 const COUNTS = [0, 1, 7, 999, 1234, 61_234, 1_234_567];
@@ -33,21 +31,14 @@ function withStarCounts(from: string): string {
 	return dir;
 }
 
-let catalogue = '';
-let built: Built;
-let server: DistServer;
-let browser: Browser;
+const site = siteInChromium({ catalogue: () => withStarCounts(CATALOGUE), base: BASE, name: 'site-core e2e' });
 /** Site paths (without base) of the pages under test. */
 let leaf = '';
 let paper = '';
 
 beforeAll(async () => {
-	catalogue = withStarCounts(CATALOGUE);
-	built = await buildSite(catalogue, BASE, 'site-core e2e');
-	server = await serveDist(built.dist, BASE);
-	browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
 	// The largest category, and a paper of it with code, read from the public API.
-	const api = JSON.parse(readFileSync(path.join(built.dist, 'papers.json'), 'utf8')) as {
+	const api = JSON.parse(readFileSync(path.join(site.built.dist, 'papers.json'), 'utf8')) as {
 		taxonomy: Array<{ slug: string; url: string; children: unknown[] }>;
 		papers: Array<{ categories: string[]; url: string; code: string | null }>;
 	};
@@ -60,18 +51,12 @@ beforeAll(async () => {
 	const biggest = leaves.sort((a, b) => size(b.slug) - size(a.slug))[0]!;
 	leaf = biggest.url.slice(BASE.length);
 	paper = api.papers.find((p) => p.categories.includes(biggest.slug) && p.code)!.url.slice(BASE.length);
-}, 600_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-	if (built) rmSync(built.tmp, { recursive: true, force: true });
-	if (catalogue) rmSync(catalogue, { recursive: true, force: true });
 });
 
 async function open(sitePath: string, options: { width?: number; scheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Page> {
-	const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.scheme ?? 'light' }));
+	const context = options.context ?? (await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.scheme ?? 'light' }));
 	const page = await context.newPage();
-	await page.goto(server.at(sitePath));
+	await page.goto(site.server.at(sitePath));
 	return page;
 }
 
@@ -163,7 +148,7 @@ describe('the taxonomy tree', () => {
 
 describe('the theme toggle', () => {
 	it('switches theme, remembers it across a reload, and applies it before the body is parsed', async () => {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+		const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
 		// Record the theme at the moment <body> appears: a flash would show it unset there.
 		await context.addInitScript(() => {
 			new MutationObserver((_, observer) => {
@@ -190,7 +175,7 @@ describe('the theme toggle', () => {
 		expect(await page.evaluate(() => (window as unknown as { __themeAtBody: string }).__themeAtBody)).toBe('dark');
 		expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
 		const other = await context.newPage();
-		await other.goto(server.at(paper));
+		await other.goto(site.server.at(paper));
 		expect(await other.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 		await context.close();
 	});
@@ -208,8 +193,8 @@ describe('the theme toggle', () => {
 describe('the copy buttons', () => {
 	for (const [name, sitePath] of [['the survey on the home page', () => ''], ['a paper', () => paper]] as const) {
 		it(`put the BibTeX of ${name} on the clipboard`, async () => {
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+			const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
 			const page = await open(sitePath(), { context });
 			const expected = (await page.locator('pre.bibtex').first().textContent())!;
 
@@ -228,16 +213,11 @@ describe('accessibility', () => {
 		for (const width of [390, 1280]) {
 			it(`axe finds no violation on home, a category and a paper in ${scheme} at ${width} px`, async () => {
 				// bypassCSP: axe is injected as an inline script, which the site's policy rightly refuses.
-				const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
+				const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
 				for (const sitePath of ['', leaf, paper]) {
 					const page = await context.newPage();
-					await page.goto(server.at(sitePath));
-					await page.addScriptTag({ content: AXE });
-					const violations = await page.evaluate(async () => {
-						const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-						const result = await axe.run(document, { resultTypes: ['violations'] });
-						return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-					});
+					await page.goto(site.server.at(sitePath));
+					const violations = await axeViolations(page);
 					expect(violations, `${sitePath || 'home'} (${scheme}, ${width}px)`).toEqual([]);
 					await page.close();
 				}

@@ -5,47 +5,33 @@
  * nothing from another origin, draw their charts, open their data tables, and the 404's search form
  * reaches search.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { buildAtlas } from '../../src/catalogue/queries.ts';
 import { FIXTURE, ROOT } from '../helpers/catalogue.ts';
-import { buildSite, type Built } from '../build/links-dist-reader.ts';
-import { axeViolations, launchChromium } from './search-harness.ts';
-import { serveDist, type DistServer } from './serve-dist.ts';
+import { axeViolations } from './search-harness.ts';
+import { siteInChromium } from './site-in-chromium.ts';
 
 const BASE = '/Awesome-KV-Cache-Management/';
 const CATALOGUE = existsSync(path.join(ROOT, 'data/taxonomy.yaml')) ? path.join(ROOT, 'data') : FIXTURE;
 
-let built: Built;
-let server: DistServer;
-let browser: Browser;
+const site = siteInChromium({ catalogue: CATALOGUE, base: BASE, name: 'site-extras e2e' });
 const atlas = buildAtlas(loadCatalogueOrThrow(CATALOGUE), BASE);
 const venue = [...atlas.venues].sort((a, b) => b.papers.length - a.papers.length)[0]!;
 /** Site paths (without the base) of the pages under test. */
 const pages = ['stats/', 'venues/', `venues/${venue.slug}/`, 'years/', `years/${atlas.years[0]!.year}/`, 'about/', 'cite/', 'contributing/', 'datasets-and-benchmarks-guide/', 'no-such-page/'];
 
-beforeAll(async () => {
-	built = await buildSite(CATALOGUE, BASE, 'site-extras e2e');
-	server = await serveDist(built.dist, BASE);
-	browser = await launchChromium();
-}, 600_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-	if (built) rmSync(built.tmp, { recursive: true, force: true });
-});
-
 async function open(sitePath: string, width: number, scheme: 'light' | 'dark', bypassCSP = false): Promise<{ page: Page; outside: string[] }> {
-	const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP });
+	const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP });
 	const page = await context.newPage();
 	const outside: string[] = [];
 	page.on('request', (r) => {
-		if (!r.url().startsWith(server.origin)) outside.push(r.url());
+		if (!r.url().startsWith(site.server.origin)) outside.push(r.url());
 	});
-	await page.goto(server.at(sitePath));
+	await page.goto(site.server.at(sitePath));
 	return { page, outside };
 }
 
