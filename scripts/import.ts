@@ -26,14 +26,13 @@
  * - paper ids come from the short name, else the title's first four words (src/catalogue/ids.ts);
  * - an existing stars.json and site.yaml `repository` in DIR are kept; old paper files go.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCatalogue } from '../src/awesome-list/write.ts';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { formatImportMessage } from '../src/awesome-list/report.ts';
 import { displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { importMarkdown } from '../src/awesome-list/import.ts';
+import { readList } from './lib/read-list.ts';
 
 const USAGE = 'usage: npm run import -- FILE.md --out DIR';
 let args: ReturnType<typeof parse>;
@@ -56,16 +55,7 @@ if (!input || extra.length || !args.values.out) {
 	process.exit(2);
 }
 const out = path.resolve(args.values.out);
-const file = displayPath(path.resolve(input));
-let text: string;
-try {
-	text = readFileSync(input, 'utf8');
-} catch (err) {
-	console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-	process.exit(2);
-}
-
-const result = importMarkdown(text, path.basename(input).replace(/\.[^.]+$/, ''));
+const { file, list: result } = readList(input);
 for (const m of result.messages) (m.kind === 'problem' ? console.error : console.log)(formatImportMessage(file, m));
 if (result.fatal) {
 	console.error(formatImportMessage(file, result.fatal));

@@ -8,17 +8,17 @@
  * applied), the catalogue is invalid before or would be after (nothing written), or writing failed
  * (nothing written); 2 bad flags, or FILE cannot be read as a list.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importMarkdown } from '../src/awesome-list/import.ts';
 import { formatImportMessage } from '../src/awesome-list/report.ts';
 import { BASE_FILE, catalogueFiles, formatSyncReport, readSyncBase, syncSummary } from '../src/awesome-list/sync-files.ts';
 import { planSync } from '../src/awesome-list/sync.ts';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { replaceFiles } from '../src/catalogue/transaction.ts';
+import { readList } from './lib/read-list.ts';
 
 const USAGE = 'usage: npm run sync -- FILE.md [--data DIR] [--dry-run] [--prune] [--json] [--date YYYY-MM-DD]';
 const options = {
@@ -46,18 +46,10 @@ const date = args.values.date ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usage(`--date must be a day written YYYY-MM-DD, such as 2025-07-30, not "${date}"`);
 
 const dir = args.values.data ? path.resolve(args.values.data) : catalogueDir();
-const file = displayPath(path.resolve(input));
 const json = args.values.json === true;
 const say = (line: string) => (json ? console.error(line) : console.log(line));
 
-let text: string;
-try {
-	text = readFileSync(input, 'utf8');
-} catch (err) {
-	console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-	process.exit(2);
-}
-const list = importMarkdown(text, path.basename(input).replace(/\.[^.]+$/, ''));
+const { file, list } = readList(input);
 if (list.fatal) {
 	console.error(formatImportMessage(file, list.fatal));
 	console.error(`✗ ${file} is not a list the sync can read; ${displayPath(dir)} is unchanged`);
