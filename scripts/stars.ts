@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { readStarsFile, refreshStars, removeStaleTempFiles, repositoriesOf, starsOptionsFromEnv, starsToJson, writeFileAtomic } from '../src/maintain/stars.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../src/catalogue/transaction.ts';
+import { readStarsFile, refreshStars, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../src/maintain/stars.ts';
 
 const dir = catalogueDir();
 const file = path.join(dir, 'stars.json');

@@ -2,13 +2,12 @@
  * `npm run stars`: refresh the star snapshot from the GitHub REST API. A few requests run at once,
  * 5xx answers and network errors are retried with exponential backoff, a rate limit stops the run
  * without another request, and every repository whose request fails keeps its last count. The
- * snapshot is written atomically (temp file in the same folder, then rename), so an interrupted
- * or failed run never leaves a broken or emptied file.
+ * snapshot is written atomically (`writeFileAtomic` of src/catalogue/transaction.ts), so an
+ * interrupted or failed run never leaves a broken or emptied file.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
 import { githubRepo } from '../catalogue/links.ts';
 import { StarsSchema, type Paper, type Stars } from '../catalogue/schema.ts';
+import { countSnapshotJson, readSnapshot } from './snapshot.ts';
 
 /** How the run talks to GitHub; every number can be set from the environment (see `starsOptionsFromEnv`). */
 export interface StarsOptions {
@@ -219,50 +218,11 @@ export function sortedStars(stars: Stars): Stars {
 
 /** The text of stars.json: one repository per line, so a refresh diffs line by line. */
 export function starsToJson(stars: Stars): string {
-	const keys = Object.keys(stars).sort();
-	if (!keys.length) return '{}\n';
-	const lines = keys.map((k) => `  ${JSON.stringify(k)}: { "stars": ${stars[k]!.stars}, "checked": ${JSON.stringify(stars[k]!.checked)} }`);
-	return `{\n${lines.join(',\n')}\n}\n`;
+	return countSnapshotJson(stars, 'stars');
 }
 
 /** Read the previous snapshot; a missing or unreadable one counts as empty (it is about to be rewritten). */
 export function readStarsFile(file: string): { stars: Stars; problem: string | null } {
-	if (!existsSync(file)) return { stars: {}, problem: null };
-	try {
-		const parsed = StarsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-		if (parsed.success) return { stars: parsed.data, problem: null };
-		return { stars: {}, problem: `${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.') || 'the top'}` };
-	} catch (err) {
-		return { stars: {}, problem: (err as Error).message };
-	}
-}
-
-/**
- * Replace `file` with `text` atomically: write a temp file in the same folder, flush it to disk,
- * then rename it over the old file. Readers see the old file or the new one, never a partial one.
- */
-export function writeFileAtomic(file: string, text: string): void {
-	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-	try {
-		const fd = openSync(tmp, 'w');
-		try {
-			writeSync(fd, text);
-			fsyncSync(fd);
-		} finally {
-			closeSync(fd);
-		}
-		renameSync(tmp, file);
-	} catch (err) {
-		if (existsSync(tmp)) unlinkSync(tmp);
-		throw err;
-	}
-}
-
-/** Remove temp files left by a run that was killed while writing (`.stars.json.<pid>.tmp`). */
-export function removeStaleTempFiles(file: string): void {
-	const dir = path.dirname(file);
-	const prefix = `.${path.basename(file)}.`;
-	for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-		if (name.startsWith(prefix) && name.endsWith('.tmp')) unlinkSync(path.join(dir, name));
-	}
+	const { data, problem } = readSnapshot(file, StarsSchema, {});
+	return { stars: data, problem };
 }

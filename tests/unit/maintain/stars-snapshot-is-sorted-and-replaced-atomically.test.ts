@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StarsSchema } from '../../../src/catalogue/schema.ts';
-import { readStarsFile, removeStaleTempFiles, repositoriesOf, starsOptionsFromEnv, starsToJson, writeFileAtomic } from '../../../src/maintain/stars.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../../../src/catalogue/transaction.ts';
+import { readStarsFile, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../../../src/maintain/stars.ts';
 
 const dirs: string[] = [];
 const temp = () => {
