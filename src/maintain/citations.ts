@@ -3,28 +3,18 @@
  * one paper a line in id order, so a refresh diffs line by line. Like the star snapshot, a paper
  * whose count could not be fetched keeps its last one.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { CitationsSchema, type Citations } from '../catalogue/schema.ts';
+import { countSnapshotJson, readSnapshot } from './snapshot.ts';
 
 /** The text of citations.json. */
 export function citationsToJson(citations: Citations): string {
-	const keys = Object.keys(citations).sort();
-	if (!keys.length) return '{}\n';
-	const lines = keys.map((k) => `  ${JSON.stringify(k)}: { "citations": ${citations[k]!.citations}, "checked": ${JSON.stringify(citations[k]!.checked)} }`);
-	return `{\n${lines.join(',\n')}\n}\n`;
+	return countSnapshotJson(citations, 'citations');
 }
 
 /** Read the previous snapshot; a missing one is empty, an unreadable one is empty with the problem named. */
 export function readCitationsFile(file: string): { citations: Citations; problem: string | null } {
-	if (!existsSync(file)) return { citations: {}, problem: null };
-	try {
-		const parsed = CitationsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-		if (parsed.success) return { citations: parsed.data, problem: null };
-		const issue = parsed.error.issues[0]!;
-		return { citations: {}, problem: `${issue.message} at ${issue.path.join('.') || 'the top'}` };
-	} catch (err) {
-		return { citations: {}, problem: (err as Error).message };
-	}
+	const { data, problem } = readSnapshot(file, CitationsSchema, {});
+	return { citations: data, problem };
 }
 
 /** How a merge went. */

@@ -4,9 +4,9 @@
  * the gatherer's note. `npm run doctor` lists them at the paper's file and line; a maintainer who
  * has checked an entry deletes it.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { ReviewSchema, type GatheredFact, type Review, type ReviewEntry } from '../catalogue/schema.ts';
 import { APPLIED, showValue, type PaperPlan } from './enrich-plan.ts';
+import { readSnapshot } from './snapshot.ts';
 
 /** The entry for one paper's fact, or null when the fact is high or asked for nothing. */
 export function reviewEntry(fact: GatheredFact, plan: PaperPlan, from: string): ReviewEntry | null {
@@ -47,13 +47,6 @@ export function reviewToJson(review: Review): string {
 
 /** Read review.json; a missing file is empty, an unreadable one is empty with the problem named. */
 export function readReviewFile(file: string): { review: Review; problem: string | null } {
-	if (!existsSync(file)) return { review: {}, problem: null };
-	try {
-		const parsed = ReviewSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-		if (parsed.success) return { review: parsed.data, problem: null };
-		const issue = parsed.error.issues[0]!;
-		return { review: {}, problem: `${issue.message} at ${issue.path.join('.') || 'the top'}` };
-	} catch (err) {
-		return { review: {}, problem: (err as Error).message };
-	}
+	const { data, problem } = readSnapshot(file, ReviewSchema, {});
+	return { review: data, problem };
 }
