@@ -11,7 +11,7 @@ import { assignIds, namePrefix } from '../catalogue/ids.ts';
 import { githubRepo, normalizeTitle } from '../catalogue/links.ts';
 import type { Catalogue } from '../catalogue/load.ts';
 import type { Paper, PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.ts';
-import { UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
+import { isPlaceholderVenue, UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import type { ImportedPaper, ImportResult } from './import.ts';
 import type { ImportMessage } from './report.ts';
 import { matchPapers, type MatchRule } from './sync-match.ts';
@@ -80,9 +80,6 @@ export interface SyncPlan {
 	report: SyncReport;
 }
 
-/** Venue kinds that say nothing about publication: a list giving one never replaces a publication. */
-const UNPUBLISHED = new Set(['preprint', 'other']);
-
 /** Merge the list `list` (read by `importMarkdown`) into `catalogue`. */
 export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers'>, list: ImportResult, options: SyncOptions): SyncPlan {
 	const unplaced = list.papers.filter((p) => p.data.year === undefined).map((p) => ({ line: p.line, kind: 'problem' as const, message: `"${p.data.title}" has no year and no arXiv link to take one from; add the year to the row` }));
@@ -94,7 +91,6 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 		catalogue.papers,
 	);
 	const byId = new Map(catalogue.papers.map((p) => [p.id, p]));
-	const kindOf = (name: string) => venues.resolve(name)?.kind ?? 'other';
 
 	// Where the list puts each catalogue paper it still has: old leaf → new leaves, one per paper.
 	const placement = new Map<string, string[]>();
@@ -115,7 +111,7 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 	for (const m of matches) {
 		const row = listed[m.list]!;
 		const before = byId.get(m.id)!;
-		const { data, kept } = mergePaper(before, row, kindOf, options.base?.[m.id]);
+		const { data, kept } = mergePaper(before, row, venues.resolve, options.base?.[m.id]);
 		for (const k of kept) report.kept.push({ id: m.id, line: row.line, ...k });
 		const changes = diff(withoutId(before), data).filter((c) => c.field !== 'categories');
 		if (changes.length) report.updated.push({ id: m.id, line: row.line, matchedBy: m.rule, changes });
@@ -188,7 +184,7 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
  *   catalogue has as published, the catalogue's venue and year stay; so they do when both name a
  *   publication and the catalogue holds evidence of its own (a `published` link or a DOI).
  */
-function mergePaper(before: Paper, row: ImportedPaper, kindOf: (venue: string) => string, base: BaseEntry | undefined): { data: PaperData; kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> } {
+function mergePaper(before: Paper, row: ImportedPaper, venueOf: (name: string) => Venue | undefined, base: BaseEntry | undefined): { data: PaperData; kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> } {
 	const kept: Array<{ field: string; catalogue: unknown; list: unknown; reason: string }> = [];
 	// The list's values, with each one it has not changed since the last sync replaced by the catalogue's own.
 	const l = { ...row.data };
@@ -200,8 +196,8 @@ function mergePaper(before: Paper, row: ImportedPaper, kindOf: (venue: string) =
 	}
 	let venue = l.venue;
 	let year = l.year!;
-	const listUnpublished = UNPUBLISHED.has(kindOf(l.venue));
-	const ownPublished = !UNPUBLISHED.has(kindOf(before.venue));
+	const listUnpublished = isPlaceholderVenue(venueOf(l.venue));
+	const ownPublished = !isPlaceholderVenue(venueOf(before.venue));
 	if (before.venue !== l.venue && ownPublished && (listUnpublished || before.published || before.doi)) {
 		venue = before.venue;
 		year = before.year;

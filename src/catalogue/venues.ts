@@ -28,6 +28,15 @@ export const ICLR_SUBMISSION: Venue = {
 	aliases: ['ICLR sub.', 'ICLR submitted', 'ICLR under review'],
 };
 
+/**
+ * True for a venue that says nothing about publication — kind `preprint` (arXiv, "ICLR
+ * submission") or `other` ("Unspecified"), or a name no venue answers to: a publication replaces
+ * it without that being an overwrite (enrich), and a list giving it never replaces a publication (sync).
+ */
+export function isPlaceholderVenue(venue: Venue | undefined): boolean {
+	return !venue || venue.kind === 'preprint' || venue.kind === 'other';
+}
+
 /** Known venues: canonical short name, full name, kind and the other spellings seen in lists. */
 export const KNOWN_VENUES: readonly Venue[] = [
 	{ name: 'AAAI', fullName: 'AAAI Conference on Artificial Intelligence', kind: 'conference' },

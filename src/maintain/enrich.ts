@@ -10,12 +10,13 @@ import type { Diagnostic } from '../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
 import type { Paper, ReviewEntry, Venue } from '../catalogue/schema.ts';
 import { replaceFiles } from '../catalogue/transaction.ts';
+import { isPlaceholderVenue } from '../catalogue/venues.ts';
 import { fetchArxiv, type ArxivOptions, type ArxivRecord } from './arxiv.ts';
 import { citationsToJson, mergeCitations, readCitationsFile } from './citations.ts';
 import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './enrich-plan.ts';
 import { factEvidence, matchFacts, paperArxiv, type FactsFile } from './facts.ts';
 import { addVenuesYaml, editPaperYaml, type EditValue } from './paper-edit.ts';
-import { isPlaceholderVenue, venueResolver, type VenueResolver } from './published-venue.ts';
+import { venueResolver, type VenueResolver } from './published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
 import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from './semantic-scholar.ts';
 

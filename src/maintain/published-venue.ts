@@ -61,8 +61,3 @@ export function venueResolver(catalogueVenues: readonly Venue[], known: readonly
 function squash(name: string): string {
 	return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
-
-/** True for venues that a publication replaces without it counting as an overwrite: arXiv, "ICLR submission", "Unspecified". */
-export function isPlaceholderVenue(venue: Venue | undefined): boolean {
-	return !venue || venue.kind === 'preprint' || venue.kind === 'other';
-}
