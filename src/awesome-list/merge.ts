@@ -10,7 +10,7 @@
  * row, or the first row that has them; disagreements are reported.
  */
 import { note, problem, type ImportMessage } from './report.ts';
-import { namePrefix } from '../catalogue/ids.ts';
+import { isShortTitle, namePrefix } from '../catalogue/ids.ts';
 import { githubRepo, normalizeTitle, paperKey } from '../catalogue/links.ts';
 import type { ListRow } from './rows.ts';
 
@@ -29,9 +29,6 @@ export interface MergedPaper {
 	rows: ListRow[];
 	rep: number;
 }
-
-/** A title without ":" of at most this many words is a short name when a fuller title is merged in. */
-const SHORT_TITLE_MAX_WORDS = 3;
 
 /** Group rows (venue already canonical, "" when unstated) into papers, in order of first appearance. */
 export function mergeRows(rows: readonly ListRow[]): { papers: MergedPaper[]; messages: ImportMessage[] } {
@@ -157,8 +154,4 @@ function buildPaper(rows: ListRow[], messages: ImportMessage[]): MergedPaper {
 		}
 	}
 	return { title: main.title, aliases, year, venue, categories, paper, code: codeRow?.code, codeOfficial: codeRow?.codeOfficial, rows, rep };
-}
-
-function isShortTitle(title: string): boolean {
-	return !title.includes(':') && title.trim().split(/\s+/).length <= SHORT_TITLE_MAX_WORDS;
 }

@@ -11,7 +11,7 @@
  * catalogue paper left over that names the same paper by rule 1 or 2 as a matched one is folded
  * into it (a duplicate in the catalogue).
  */
-import { namePrefix } from '../catalogue/ids.ts';
+import { isShortTitle, namePrefix } from '../catalogue/ids.ts';
 import { githubRepo, normalizeTitle, paperKey } from '../catalogue/links.ts';
 import type { Paper } from '../catalogue/schema.ts';
 
@@ -45,11 +45,6 @@ export interface MatchResult {
 	unmatched: number[];
 	/** Catalogue ids no list paper names. */
 	missing: string[];
-}
-
-/** A title short enough to be a name ("YOCO", "Block Transformer"): no colon, at most three words. */
-function isShortTitle(title: string): boolean {
-	return !title.includes(':') && title.trim().split(/\s+/).length <= 3;
 }
 
 function keysOf(p: Identity): Set<string> {

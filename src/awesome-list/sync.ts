@@ -7,7 +7,7 @@
  * `scripts/sync.ts` validates and writes.
  */
 import { indexVenues } from '../catalogue/checks.ts';
-import { assignIds, namePrefix } from '../catalogue/ids.ts';
+import { assignIds, isShortTitle, namePrefix } from '../catalogue/ids.ts';
 import { githubRepo, normalizeTitle } from '../catalogue/links.ts';
 import type { Catalogue } from '../catalogue/load.ts';
 import type { Paper, PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.ts';
@@ -212,7 +212,7 @@ function mergePaper(before: Paper, row: ImportedPaper, venueOf: (name: string) =
 		if (a && normalizeTitle(a) !== normalizeTitle(l.title) && !aliases.some((x) => normalizeTitle(x) === normalizeTitle(a))) aliases.push(a);
 	};
 	// A short title the list now gives in full stays findable by its short name.
-	if (normalizeTitle(before.title) !== normalizeTitle(l.title) && !before.title.includes(':') && before.title.split(/\s+/).length <= 3) addAlias(before.title);
+	if (normalizeTitle(before.title) !== normalizeTitle(l.title) && isShortTitle(before.title)) addAlias(before.title);
 	for (const a of l.aliases ?? []) addAlias(a);
 	addAlias(namePrefix(l.title));
 

@@ -31,7 +31,7 @@ export function assignIds(papers: readonly IdSource[], taken: Iterable<string> =
 	const used = new Set(taken);
 	const wanted = papers.map(preferredId);
 	const order = papers
-		.map((p, i) => i)
+		.map((_, i) => i)
 		.sort((a, b) => (papers[a]!.year ?? 9999) - (papers[b]!.year ?? 9999) || normalizeTitle(papers[a]!.title).localeCompare(normalizeTitle(papers[b]!.title)) || a - b);
 	const ids: string[] = new Array(papers.length);
 	for (const i of order) {
@@ -59,4 +59,12 @@ export function namePrefix(title: string): string | undefined {
 	if (i <= 0) return undefined;
 	const prefix = title.slice(0, i).trim();
 	return prefix && prefix.split(/\s+/).length <= ALIAS_MAX_WORDS ? prefix : undefined;
+}
+
+/** A title without ":" of at most this many words is itself a name ("YOCO", "Block Transformer"). */
+const SHORT_TITLE_MAX_WORDS = 3;
+
+/** True for a title short enough to be a name: no ":" and at most three words. */
+export function isShortTitle(title: string): boolean {
+	return !title.includes(':') && title.trim().split(/\s+/).length <= SHORT_TITLE_MAX_WORDS;
 }
