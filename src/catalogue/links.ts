@@ -18,6 +18,11 @@ export function arxivId(url: string | undefined): string | null {
 	return m ? m[1]!.toLowerCase() : null;
 }
 
+/** A paper's arXiv id: from its `paper` link when that is arXiv, else its `arxiv` field; null when neither. */
+export function paperArxivId(p: { paper?: string | undefined; arxiv?: string | undefined }): string | null {
+	return arxivId(p.paper) ?? p.arxiv ?? null;
+}
+
 /**
  * The GitHub repository `owner/name` a URL belongs to (`https://github.com/a/b/tree/main` → `a/b`),
  * or `null` when it is not a github.com repository URL.

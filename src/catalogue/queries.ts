@@ -3,7 +3,7 @@
  * id and by category, counts at every node, venues, years, related papers. No Astro imports, so
  * unit tests reach it directly; every lookup is a Map read, so 10,000 papers stay cheap.
  */
-import { arxivId, githubRepo } from './links.ts';
+import { githubRepo, paperArxivId } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
 import { venueSlug } from './checks.ts';
@@ -213,7 +213,7 @@ export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year'>): string
  * tells the month of papers known by their year only), then newest year and title; at most `limit`.
  */
 export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {
-	const key = new Map(papers.map((p) => [p.id, { day: newestKey(p), arxiv: arxivId(p.paper) ?? p.arxiv ?? '' }]));
+	const key = new Map(papers.map((p) => [p.id, { day: newestKey(p), arxiv: paperArxivId(p) ?? '' }]));
 	return [...papers]
 		.sort((a, b) => {
 			const x = key.get(a.id)!;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../catalogue/diagnostics.ts';
+import { paperArxivId } from '../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
 import type { Paper, ReviewEntry, Venue } from '../catalogue/schema.ts';
 import { replaceFiles } from '../catalogue/transaction.ts';
@@ -14,7 +15,7 @@ import { isPlaceholderVenue } from '../catalogue/venues.ts';
 import { fetchArxiv, type ArxivOptions, type ArxivRecord } from './arxiv.ts';
 import { citationsToJson, mergeCitations, readCitationsFile } from './citations.ts';
 import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './enrich-plan.ts';
-import { factEvidence, matchFacts, paperArxiv, type FactsFile } from './facts.ts';
+import { factEvidence, matchFacts, type FactsFile } from './facts.ts';
 import { addVenuesYaml, editPaperYaml, type EditValue } from './paper-edit.ts';
 import { venueResolver, type VenueResolver } from './published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
@@ -238,7 +239,7 @@ async function askServices(papers: readonly Paper[], opts: EnrichOptions, report
 	const s2Ids = new Map<string, string>();
 	const notLookedUp: string[] = [];
 	for (const p of papers) {
-		const id = paperArxiv(p);
+		const id = paperArxivId(p);
 		if (id) arxivIds.set(p.id, id);
 		if (id) s2Ids.set(p.id, `ARXIV:${id}`);
 		else if (p.doi) s2Ids.set(p.id, `DOI:${p.doi}`);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { arxivId, normalizeTitle } from '../catalogue/links.ts';
+import { normalizeTitle, paperArxivId } from '../catalogue/links.ts';
 import { GatheredFactSchema, type Confidence, type GatheredFact, type Paper } from '../catalogue/schema.ts';
 import type { Evidence } from './enrich-plan.ts';
 import type { VenueResolver } from './published-venue.ts';
@@ -59,11 +59,6 @@ export interface FactMatching {
 
 const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
-/** The paper's arXiv id: from its link when that is arXiv, else from its `arxiv` field. */
-export function paperArxiv(p: Pick<Paper, 'paper' | 'arxiv'>): string | null {
-	return arxivId(p.paper) ?? p.arxiv ?? null;
-}
-
 /**
  * Match facts to papers by arXiv id, else by normalised title. A fact is about its own `arxiv`
  * id; the list's id (`listArxiv`) counts only when the two agree or the fact has no own id, since
@@ -73,7 +68,7 @@ export function matchFacts(facts: readonly GatheredFact[], papers: readonly Pape
 	const byArxiv = new Map<string, Paper>();
 	const byTitle = new Map<string, Paper>();
 	for (const p of papers) {
-		const id = paperArxiv(p);
+		const id = paperArxivId(p);
 		if (id) byArxiv.set(id, p);
 		byTitle.set(normalizeTitle(p.title), p);
 	}
@@ -83,7 +78,7 @@ export function matchFacts(facts: readonly GatheredFact[], papers: readonly Pape
 		const own = fact.arxiv ?? fact.listArxiv;
 		const viaId = own ? byArxiv.get(own) : undefined;
 		const viaTitle = viaId ? undefined : byTitle.get(normalizeTitle(fact.title));
-		const linked = viaTitle ? paperArxiv(viaTitle) : null;
+		const linked = viaTitle ? paperArxivId(viaTitle) : null;
 		if (viaTitle && own && linked && linked !== own) {
 			out.mismatched.push({ fact, paper: viaTitle.id, linked });
 			continue;

@@ -5,8 +5,7 @@
  * BibTeX splits the list and the name where the person would (`bibtexName`). A paper's own
  * `bibtex` wins.
  */
-import { arxivId } from '../catalogue/links.ts';
-import { slugify } from '../catalogue/links.ts';
+import { paperArxivId, slugify } from '../catalogue/links.ts';
 import type { Paper, Venue } from '../catalogue/schema.ts';
 
 /** What an entry is made from: a paper with its venue record. */
@@ -155,7 +154,7 @@ export function bibtexEntry(paper: BibtexSource, key = citationKey(paper)): stri
 	if (paper.bibtex) return paper.bibtex.trim();
 	const type = entryType(paper.venueInfo.kind);
 	const venueName = escapeBibtex(paper.venueInfo.fullName ?? paper.venueInfo.name);
-	const arxiv = arxivId(paper.paper) ?? paper.arxiv ?? null;
+	const arxiv = paperArxivId(paper);
 	const fields: Array<[string, string]> = [['title', `{${bibtexTitle(paper.title)}}`]];
 	if (paper.authors?.length) fields.push(['author', `{${paper.authors.map(bibtexName).join(' and ')}}`]);
 	if (type === 'inproceedings') fields.push(['booktitle', `{${venueName}}`]);

@@ -3,13 +3,8 @@
  * ScholarlyArticle. Values are plain text; the page escapes them (meta) or serializes them safely
  * (JSON-LD, see json-ld.ts).
  */
-import { arxivId } from '../catalogue/links.ts';
+import { arxivId, paperArxivId } from '../catalogue/links.ts';
 import type { PaperView } from '../catalogue/queries.ts';
-
-/** The paper's arXiv id: from its `paper` link when that is arXiv, else its `arxiv` field; null when neither. */
-export function paperArxivId(paper: Pick<PaperView, 'paper' | 'arxiv'>): string | null {
-	return arxivId(paper.paper) ?? paper.arxiv ?? null;
-}
 
 /**
  * The `citation_*` meta tags of a paper as [name, content] pairs, in Google Scholar's order:
