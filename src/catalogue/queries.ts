@@ -7,7 +7,7 @@ import { githubRepo, paperArxivId } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
 import { venueSlug } from './checks.ts';
-import { formerUrls, type FormerUrl } from './former.ts';
+import { formerUrls, paperPath, type FormerUrl } from './former.ts';
 import { buildTree, type Tree, type TreeNode } from './tree.ts';
 
 /** A paper as pages show it: the data plus what is derived from it. */
@@ -138,7 +138,7 @@ function toView(p: Paper, stars: Stars, citations: CitationCounts, venues: Map<s
 		stars: snap?.stars ?? null,
 		starsChecked: snap?.checked ?? null,
 		citations: typeof cited === 'number' && Number.isInteger(cited) && cited >= 0 ? cited : null,
-		url: withBase(base, `papers/${p.id}/`),
+		url: withBase(base, paperPath(p.id)),
 		venueInfo: venues.get(p.venue) ?? { name: p.venue, kind: 'other' },
 	};
 }

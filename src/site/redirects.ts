@@ -7,7 +7,7 @@
  */
 import { ancestry } from '../catalogue/tree.ts';
 import type { Atlas } from '../catalogue/queries.ts';
-import type { FormerUrl } from '../catalogue/former.ts';
+import { paperPath, type FormerUrl } from '../catalogue/former.ts';
 import { pagePath, pageRoutes } from './pagination.ts';
 
 /** One redirect page. */
@@ -29,7 +29,7 @@ export function redirectPages(atlas: Atlas): RedirectPage[] {
 		if (f.target.kind === 'paper') {
 			const paper = atlas.paperById.get(f.target.id);
 			if (!paper) throw new Error(`${f.from}: no paper "${f.target.id}" to redirect to`);
-			out.push({ from: f.from, to: `papers/${paper.id}/`, title: paper.title, source: f.source });
+			out.push({ from: f.from, to: paperPath(paper.id), title: paper.title, source: f.source });
 			continue;
 		}
 		const node = atlas.tree.bySlug.get(f.target.slug);
