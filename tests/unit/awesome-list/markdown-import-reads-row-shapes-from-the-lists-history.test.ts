@@ -4,28 +4,9 @@
  * headers, a link nested in a link — each in a small fixture (tests/fixtures/markdown) whose first
  * line names the case. Each becomes a paper or a reported row, never a silent loss.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatImportMessage } from '../../../src/awesome-list/report.ts';
-import { importMarkdown } from '../../../src/awesome-list/import.ts';
-import { ROOT } from '../../helpers/catalogue.ts';
-
-const DIR = path.join(ROOT, 'tests/fixtures/markdown');
-const load = (name: string) => {
-	const text = readFileSync(path.join(DIR, name), 'utf8');
-	const result = importMarkdown(text, name);
-	const lines = text.split('\n');
-	return {
-		result,
-		/** 1-based line of the first line containing `needle`, the comment naming the case left out. */
-		line: (needle: string) => lines.findIndex((l) => !l.startsWith('<!--') && l.includes(needle)) + 1,
-		messages: result.messages.map((m) => formatImportMessage(name, m)),
-		problems: result.messages.filter((m) => m.kind === 'problem').map((m) => formatImportMessage(name, m)),
-		imported: (title: string) => result.papers.find((p) => p.data.title === title),
-		paper: (title: string) => result.papers.find((p) => p.data.title === title)?.data,
-	};
-};
+import { loadMarkdownFixture as load } from '../../helpers/markdown-fixture.ts';
 
 describe('a row whose title continues on the next line', () => {
 	const { result, line, messages, problems, imported, paper } = load('row-broken-over-two-lines.md');

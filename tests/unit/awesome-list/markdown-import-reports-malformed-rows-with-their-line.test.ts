@@ -1,24 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatImportMessage } from '../../../src/awesome-list/report.ts';
 import { paperKey } from '../../../src/catalogue/links.ts';
 import { importMarkdown } from '../../../src/awesome-list/import.ts';
-import { ROOT } from '../../helpers/catalogue.ts';
-
-const DIR = path.join(ROOT, 'tests/fixtures/markdown');
-const load = (name: string) => {
-	const text = readFileSync(path.join(DIR, name), 'utf8');
-	const result = importMarkdown(text, name);
-	const lines = text.split('\n');
-	return {
-		result,
-		/** 1-based line of the `nth` (0: first) line containing `needle`. */
-		line: (needle: string, nth = 0) => lines.map((l, i) => (l.includes(needle) ? i + 1 : 0)).filter(Boolean)[nth] ?? 0,
-		messages: result.messages.map((m) => formatImportMessage(name, m)),
-		paper: (title: string) => result.papers.find((p) => p.data.title === title)?.data,
-	};
-};
+import { loadMarkdownFixture as load } from '../../helpers/markdown-fixture.ts';
 
 describe('a list with malformed rows', () => {
 	const { result, line, messages, paper } = load('malformed-rows.md');
