@@ -3,7 +3,7 @@
  * 3 s between requests (arXiv's terms), and a reader of the Atom feed it answers with. It gives a
  * paper's authors, the date of its first version, its DOI and its journal reference.
  */
-import { createPacer, envNumber, fetchWithRetry, type RetryOptions } from './http-retry.ts';
+import { createPacer, envNumber, fetchWithRetry, type RetryOptions, type ServiceRun } from './http-retry.ts';
 import { childElements, childText, parseXml, type XmlElement } from './xml-elements.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -86,15 +86,8 @@ function doiLink(entry: XmlElement): string | null {
 	return m ? decodeURIComponent(m[1]!) : null;
 }
 
-/** A run over many ids: what arXiv gave, what it does not know, which requests failed. */
-export interface ArxivRun {
-	records: Map<string, ArxivRecord>;
-	/** Asked but not in any answer (or answered with an error entry). */
-	notFound: string[];
-	/** Requests that failed after their retries, with the ids they held. */
-	failed: Array<{ ids: string[]; reason: string }>;
-	requests: number;
-}
+/** A run over many ids; an id answered with an error entry is not found. */
+export type ArxivRun = ServiceRun<ArxivRecord>;
 
 /** Ask arXiv for `ids`, 100 a request, paced `delayMs` apart (retries included). */
 export async function fetchArxiv(ids: readonly string[], opts: ArxivOptions): Promise<ArxivRun> {

@@ -19,6 +19,7 @@ import { factEvidence, matchFacts, type FactsFile } from './facts.ts';
 import { addVenuesYaml, editPaperYaml, type EditValue } from './paper-edit.ts';
 import { venueResolver, type VenueResolver } from './published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
+import type { ServiceRun } from './http-retry.ts';
 import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from './semantic-scholar.ts';
 
 /** What a run does. */
@@ -249,7 +250,7 @@ async function askServices(papers: readonly Paper[], opts: EnrichOptions, report
 		fetchArxiv([...new Set(arxivIds.values())], opts.arxiv),
 		fetchSemanticScholar([...new Set(s2Ids.values())], opts.semanticScholar),
 	]);
-	const summary = (run: { records: Map<string, unknown>; notFound: string[]; failed: Array<{ ids: string[]; reason: string }>; requests: number }, asked: number): ServiceSummary => ({
+	const summary = (run: ServiceRun<unknown>, asked: number): ServiceSummary => ({
 		asked,
 		found: run.records.size,
 		notFound: [...run.notFound].sort(),

@@ -73,6 +73,17 @@ export function createPacer(gapMs: number): Pacer {
 	};
 }
 
+/** A client's run over many ids: what the service gave by the id asked, what it does not know, which requests failed. */
+export interface ServiceRun<R> {
+	records: Map<string, R>;
+	/** Asked but not in any answer. */
+	notFound: string[];
+	/** Requests that failed after their retries, with the ids they held. */
+	failed: Array<{ ids: string[]; reason: string }>;
+	/** Requests made, retries included. */
+	requests: number;
+}
+
 /** What a request came to: the body text, or why there is none. */
 export type FetchOutcome = { ok: true; text: string; tries: number } | { ok: false; reason: string; tries: number };
 

@@ -4,7 +4,7 @@
  * id it does not know). It gives the published venue, its year, the DOI and the citation count.
  */
 import { z } from 'zod';
-import { createPacer, envNumber, fetchWithRetry, type RetryOptions } from './http-retry.ts';
+import { createPacer, envNumber, fetchWithRetry, type RetryOptions, type ServiceRun } from './http-retry.ts';
 
 /** Semantic Scholar answers at most this many ids per batch. */
 export const S2_BATCH = 500;
@@ -81,13 +81,8 @@ export function parseS2Batch(json: unknown, asked: number): Array<S2Record | nul
 	});
 }
 
-/** A run over many ids: records by the id asked, ids it does not know, failed batches. */
-export interface S2Run {
-	records: Map<string, S2Record>;
-	notFound: string[];
-	failed: Array<{ ids: string[]; reason: string }>;
-	requests: number;
-}
+/** A run over many ids ("ARXIV:…", "DOI:…"), records by the id asked. */
+export type S2Run = ServiceRun<S2Record>;
 
 /** Ask Semantic Scholar for `ids` ("ARXIV:…", "DOI:…"), 500 a batch. */
 export async function fetchSemanticScholar(ids: readonly string[], opts: SemanticScholarOptions): Promise<S2Run> {
