@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/catalogue/load.ts';
 import { exportMarkdown } from '../../../src/awesome-list/export.ts';
 import { importMarkdown, type ImportResult } from '../../../src/awesome-list/import.ts';
 import type { Paper } from '../../../src/catalogue/schema.ts';
-import { FIXTURE, ROOT, SEED_LIST } from '../../helpers/catalogue.ts';
+import { FIXTURE, SEED_LIST } from '../../helpers/catalogue.ts';
 
 const SEED_TEXT = readFileSync(SEED_LIST, 'utf8');
 const asCatalogue = (r: ImportResult) => ({ site: r.site, taxonomy: r.taxonomy, papers: r.papers.map((p) => ({ id: p.id, ...p.data }) as Paper) });

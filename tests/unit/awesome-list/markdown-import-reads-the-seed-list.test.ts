@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatImportMessage } from '../../../src/awesome-list/report.ts';
 import { arxivId } from '../../../src/catalogue/links.ts';
 import { importMarkdown, type ImportedPaper } from '../../../src/awesome-list/import.ts';
 import { buildTree } from '../../../src/catalogue/tree.ts';
-import { ROOT, SEED_LIST } from '../../helpers/catalogue.ts';
+import { SEED_LIST } from '../../helpers/catalogue.ts';
 
 const SEED = SEED_LIST;
 const text = readFileSync(SEED, 'utf8');
