@@ -43,7 +43,9 @@ const [input, ...extra] = args.positionals;
 if (!input) usage('no list file: name the README to sync from');
 if (extra.length) usage(`one list file only (got ${args.positionals.length}: ${args.positionals.join(', ')})`);
 const date = args.values.date ?? new Date().toISOString().slice(0, 10);
-if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) usage(`--date must be a day written YYYY-MM-DD, such as 2025-07-30, not "${date}"`);
+// Date.parse takes 2025-02-30 for 2 March: the day must come back as written.
+const day = Date.parse(`${date}T00:00:00Z`);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) usage(`--date must be a day written YYYY-MM-DD, such as 2025-07-30, not "${date}"`);
 
 const dir = args.values.data ? path.resolve(args.values.data) : catalogueDir();
 const json = args.values.json === true;

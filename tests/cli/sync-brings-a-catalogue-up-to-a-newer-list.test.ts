@@ -237,6 +237,18 @@ describe('npm run sync options', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	it('refuses a --date that is no day of the calendar, such as 2025-02-30, changing nothing', () => {
+		const dir = seedCatalogue();
+		const before = snapshot(dir);
+
+		const run = runScript('sync', [LATEST_LIST, '--data', dir, '--date', '2025-02-30']);
+
+		expect(run.code, run.stderr).toBe(2);
+		expect(run.stderr).toContain('--date must be a day written YYYY-MM-DD, such as 2025-07-30, not "2025-02-30"');
+		expect(snapshot(dir)).toEqual(before);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
 	it('refuses an invalid catalogue with the validator\'s messages and changes nothing', () => {
 		const dir = seedCatalogue();
 		writeIn(dir, 'papers/kivi.yaml', readIn(dir, 'papers/kivi.yaml').replace('venue: ICML', 'venue: NIPS 2024'));
