@@ -98,7 +98,7 @@ function reviewFindings(catalogue: Catalogue): Finding[] {
 	let review: Review;
 	try {
 		const parsed = ReviewSchema.safeParse(JSON.parse(text));
-		if (!parsed.success) throw new Error(`${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`);
+		if (!parsed.success) throw new Error(`${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.') || 'the top'}`);
 		review = parsed.data;
 	} catch (err) {
 		return [{ kind: 'unconfirmed-fact', file, line: 1, subject: 'review.json', message: `cannot be read (${(err as Error).message}); restore it with git or rerun "npm run enrich -- --facts FILE --apply"` }];
