@@ -41,7 +41,11 @@ export const UrlSchema = z
 /** A calendar date written YYYY-MM-DD (YAML may hand it over as a Date). */
 export const DateSchema = z.preprocess(
 	(v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, such as 2025-01-31'),
+	z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, such as 2025-01-31')
+		// The shape alone lets 2025-02-30 through; the day must come back from the calendar as written.
+		.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a day of the calendar (check the month and the day)'),
 );
 
 /** One node of the taxonomy tree; a node without children is a leaf, the category papers name. */

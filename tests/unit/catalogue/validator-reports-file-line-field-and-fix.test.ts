@@ -68,6 +68,14 @@ describe('the validator', () => {
 		expect(lines).toEqual(['papers/x.yaml:6:8  paper  must be an absolute http:// or https:// URL']);
 	});
 
+	it('refuses a date the calendar does not have, and takes a leap day', () => {
+		const bad = problemsWith('x.yaml', good('date: 2025-02-30\n'));
+		const leap = problemsWith('y.yaml', good('date: 2024-02-29\n'));
+
+		expect(bad.lines).toEqual(['papers/x.yaml:6:7  date  is not a day of the calendar (check the month and the day)']);
+		expect(leap.lines).toEqual([]);
+	});
+
 	it('says a group is not a category and lists its leaves', () => {
 		const { lines } = problemsWith('x.yaml', good().replace('[quantization]', '[selection]'));
 
