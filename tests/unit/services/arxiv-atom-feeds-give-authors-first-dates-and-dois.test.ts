@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idOfEntry, parseArxivFeed } from '../../../src/maintain/arxiv.ts';
-import { parseXml, textOf } from '../../../src/maintain/xml-elements.ts';
+import { idOfEntry, parseArxivFeed } from '../../../src/services/arxiv.ts';
+import { parseXml, textOf } from '../../../src/services/atom.ts';
 import { atomFeed } from '../../cli/enrich-fake-services.ts';
 
 // The shape arXiv's new API front end answers with: every namespace declared on <feed>, the

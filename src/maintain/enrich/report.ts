@@ -3,8 +3,8 @@
  * change (+ fill, ~ upgrade or forced change, ! needs --force, - held back, ? unknown venue),
  * then what each service answered and what was written. `--json` prints the report object itself.
  */
-import { formatDiagnostic } from '../catalogue/diagnostics.ts';
-import { showValue, type ChangeStatus, type FieldChange } from './enrich-plan.ts';
+import { formatDiagnostic } from '../../catalogue/diagnostics.ts';
+import { showValue, type ChangeStatus, type FieldChange } from './plan.ts';
 import type { EnrichReport, ServiceSummary } from './enrich.ts';
 
 const MARK: Record<ChangeStatus, string> = { fill: '+', upgrade: '~', force: '~', conflict: '!', held: '-', 'unknown-venue': '?' };

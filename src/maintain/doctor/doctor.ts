@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { arxivId } from '../catalogue/links.ts';
-import { displayPath, type Catalogue } from '../catalogue/load.ts';
-import { ReviewSchema, type Review, type TaxonomyNode } from '../catalogue/schema.ts';
-import { repositoriesOf } from './stars.ts';
-import { buildTree } from '../catalogue/tree.ts';
-import { parseYamlFile, type YamlFile } from '../catalogue/yaml-file.ts';
+import { arxivId } from '../../catalogue/links.ts';
+import { displayPath, type Catalogue } from '../../catalogue/load.ts';
+import { ReviewSchema, type Review, type TaxonomyNode } from '../../catalogue/schema.ts';
+import { repositoriesOf } from '../stars/stars.ts';
+import { buildTree } from '../../catalogue/tree.ts';
+import { parseYamlFile, type YamlFile } from '../../catalogue/yaml-file.ts';
 
 /** The kinds of finding, in the order the report lists them. */
 export const FINDING_KINDS = ['old-preprint', 'unconfirmed-fact', 'no-paper-link', 'no-code', 'unofficial-code', 'small-category', 'stale-stars'] as const;

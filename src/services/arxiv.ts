@@ -4,7 +4,7 @@
  * paper's authors, the date of its first version, its DOI and its journal reference.
  */
 import { createPacer, envNumber, fetchWithRetry, type RetryOptions, type ServiceRun } from './http-retry.ts';
-import { childElements, childText, parseXml, type XmlElement } from './xml-elements.ts';
+import { childElements, childText, parseXml, type XmlElement } from './atom.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ARXIV = 'http://arxiv.org/schemas/atom';

@@ -3,8 +3,8 @@
  * one paper a line in id order, so a refresh diffs line by line. Like the star snapshot, a paper
  * whose count could not be fetched keeps its last one.
  */
-import { CitationsSchema, type Citations } from '../catalogue/schema.ts';
-import { countSnapshotJson, readSnapshot } from './snapshot.ts';
+import { CitationsSchema, type Citations } from '../../catalogue/schema.ts';
+import { countSnapshotJson, readSnapshot } from '../common/snapshot.ts';
 
 /** The text of citations.json. */
 export function citationsToJson(citations: Citations): string {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StarsSchema } from '../../../src/catalogue/schema.ts';
-import { removeStaleTempFiles, writeFileAtomic } from '../../../src/catalogue/transaction.ts';
-import { readStarsFile, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../../../src/maintain/stars.ts';
+import { StarsSchema } from '../../../../src/catalogue/schema.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../../../../src/catalogue/transaction.ts';
+import { readStarsFile, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../../../../src/maintain/stars/stars.ts';
 
 const dirs: string[] = [];
 const temp = () => {

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Catalogue } from '../catalogue/load.ts';
-import { PaperSchema, type Venue } from '../catalogue/schema.ts';
-import { buildTree, type TreeNode } from '../catalogue/tree.ts';
+import type { Catalogue } from '../../catalogue/load.ts';
+import { PaperSchema, type Venue } from '../../catalogue/schema.ts';
+import { buildTree, type TreeNode } from '../../catalogue/tree.ts';
 
 /** Where the lists come from: data/ once it holds a taxonomy, else the test fixture. */
 export function contributingSourceDir(root: string): string {
@@ -104,6 +104,6 @@ export function issueFormYaml(catalogue: Pick<Catalogue, 'taxonomy' | 'venues'>,
 			{ type: 'textarea', id: 'summary', attributes: { label: 'Summary', description: describe('summary') } },
 		],
 	};
-	const header = `# Generated from ${source}/taxonomy.yaml and venues.yaml by "npm run contributing";\n# a test fails when it is stale. Edit the generator (src/maintain/contributing-docs.ts), not this file.\n`;
+	const header = `# Generated from ${source}/taxonomy.yaml and venues.yaml by "npm run contributing";\n# a test fails when it is stale. Edit the generator (src/maintain/contributing/contributing-docs.ts), not this file.\n`;
 	return header + stringify(form, { lineWidth: 0, singleQuote: false });
 }

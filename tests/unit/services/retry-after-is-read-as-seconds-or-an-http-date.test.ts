@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer, envNumber, retryAfterMs } from '../../../src/maintain/http-retry.ts';
+import { createPacer, envNumber, retryAfterMs } from '../../../src/services/http-retry.ts';
 
 describe('Retry-After', () => {
 	it('is read as whole seconds', () => {

@@ -8,14 +8,14 @@ import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { indexVenues } from '../catalogue/checks.ts';
-import { didYouMean, formatDiagnostic, type Diagnostic } from '../catalogue/diagnostics.ts';
-import { normalizeTitle, paperKey } from '../catalogue/links.ts';
-import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
-import { assignIds, namePrefix } from '../catalogue/ids.ts';
-import { PaperSchema, type Paper, type PaperData } from '../catalogue/schema.ts';
-import { buildTree } from '../catalogue/tree.ts';
-import { paperToYaml } from '../catalogue/yaml-write.ts';
+import { indexVenues } from '../../catalogue/checks.ts';
+import { didYouMean, formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
+import { normalizeTitle, paperKey } from '../../catalogue/links.ts';
+import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
+import { assignIds, namePrefix } from '../../catalogue/ids.ts';
+import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
+import { buildTree } from '../../catalogue/tree.ts';
+import { paperToYaml } from '../../catalogue/yaml-write.ts';
 
 /** What `npm run new` prints and the code it exits with. */
 export interface CommandResult {
@@ -172,7 +172,7 @@ export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData
 
 /** The `$schema` path a paper file in `papersDir` writes: relative to the repository's public/schemas. */
 export function paperSchemaPath(papersDir: string): string {
-	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const root = fileURLToPath(new URL('../../..', import.meta.url));
 	const rel = path.relative(papersDir, path.join(root, 'public', 'schemas', 'paper.schema.json'));
 	return rel.split(path.sep).join('/');
 }

@@ -4,9 +4,9 @@
  * the gatherer's note. `npm run doctor` lists them at the paper's file and line; a maintainer who
  * has checked an entry deletes it.
  */
-import { ReviewSchema, type GatheredFact, type Review, type ReviewEntry } from '../catalogue/schema.ts';
-import { APPLIED, showValue, type PaperPlan } from './enrich-plan.ts';
-import { readSnapshot } from './snapshot.ts';
+import { ReviewSchema, type GatheredFact, type Review, type ReviewEntry } from '../../catalogue/schema.ts';
+import { APPLIED, showValue, type PaperPlan } from './plan.ts';
+import { readSnapshot } from '../common/snapshot.ts';
 
 /** The entry for one paper's fact, or null when the fact is high or asked for nothing. */
 export function reviewEntry(fact: GatheredFact, plan: PaperPlan, from: string): ReviewEntry | null {

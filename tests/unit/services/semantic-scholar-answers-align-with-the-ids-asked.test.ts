@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseS2Batch } from '../../../src/maintain/semantic-scholar.ts';
+import { parseS2Batch } from '../../../src/services/semantic-scholar.ts';
 import { s2Paper } from '../../cli/enrich-fake-services.ts';
 
 describe('Semantic Scholar batch answers', () => {

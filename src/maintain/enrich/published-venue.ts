@@ -4,9 +4,9 @@
  * "International Conference on Machine Learning" and "ICML" both mean ICML. arXiv and CoRR mean the
  * paper is still a preprint; a name nothing matches is reported, never turned into a venue.
  */
-import { indexVenues, type VenueIndex } from '../catalogue/checks.ts';
-import { KNOWN_VENUES } from '../catalogue/venues.ts';
-import type { Venue } from '../catalogue/schema.ts';
+import { indexVenues, type VenueIndex } from '../../catalogue/checks.ts';
+import { KNOWN_VENUES } from '../../catalogue/venues.ts';
+import type { Venue } from '../../catalogue/schema.ts';
 
 /** What a list of venue names (most specific first) comes to. */
 export type VenueReading =

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Paper } from '../../../src/catalogue/schema.ts';
-import type { ArxivRecord } from '../../../src/maintain/arxiv.ts';
-import { planPaper } from '../../../src/maintain/enrich-plan.ts';
-import { evidenceOf } from '../../../src/maintain/enrich.ts';
-import { venueResolver } from '../../../src/maintain/published-venue.ts';
-import type { S2Record } from '../../../src/maintain/semantic-scholar.ts';
+import type { Paper } from '../../../../src/catalogue/schema.ts';
+import type { ArxivRecord } from '../../../../src/services/arxiv.ts';
+import { planPaper } from '../../../../src/maintain/enrich/plan.ts';
+import { evidenceOf } from '../../../../src/maintain/enrich/enrich.ts';
+import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import type { S2Record } from '../../../../src/services/semantic-scholar.ts';
 
 const venues = venueResolver([{ name: 'arXiv', kind: 'preprint' }]);
 const paper = (f: Partial<Paper> = {}): Paper => ({ id: 'p', title: 'P', year: 2024, venue: 'arXiv', categories: ['x'], paper: 'https://arxiv.org/abs/2404.14469', ...f });

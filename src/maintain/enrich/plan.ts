@@ -5,9 +5,9 @@
  * their confidence: low facts change nothing, medium ones only fill and upgrade, high ones may
  * overwrite (with `--force`). The same plan serves the services and a facts file.
  */
-import { arxivId, paperKey } from '../catalogue/links.ts';
-import type { Confidence, Paper, Venue } from '../catalogue/schema.ts';
-import { isPlaceholderVenue } from '../catalogue/venues.ts';
+import { arxivId, paperKey } from '../../catalogue/links.ts';
+import type { Confidence, Paper, Venue } from '../../catalogue/schema.ts';
+import { isPlaceholderVenue } from '../../catalogue/venues.ts';
 import type { VenueReading, VenueResolver } from './published-venue.ts';
 
 /** The fields enrich writes, in the order reports list them. */

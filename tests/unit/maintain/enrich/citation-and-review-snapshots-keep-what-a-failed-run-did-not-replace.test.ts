@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GatheredFact, ReviewEntry } from '../../../src/catalogue/schema.ts';
-import { citationsToJson, mergeCitations } from '../../../src/maintain/citations.ts';
-import type { PaperPlan } from '../../../src/maintain/enrich-plan.ts';
-import { mergeReview, reviewEntry } from '../../../src/maintain/review.ts';
+import type { GatheredFact, ReviewEntry } from '../../../../src/catalogue/schema.ts';
+import { citationsToJson, mergeCitations } from '../../../../src/maintain/enrich/citations.ts';
+import type { PaperPlan } from '../../../../src/maintain/enrich/plan.ts';
+import { mergeReview, reviewEntry } from '../../../../src/maintain/enrich/review.ts';
 
 const old = { kivi: { citations: 150, checked: '2026-11-01' }, snapkv: { citations: 199, checked: '2026-11-01' }, gone: { citations: 1, checked: '2026-11-01' } };
 

@@ -4,7 +4,7 @@
  * its place in `PAPER_KEYS`; a new venue goes to its alphabetical place in venues.yaml.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { PAPER_KEYS, type Venue } from '../catalogue/schema.ts';
+import { PAPER_KEYS, type Venue } from './schema.ts';
 
 /** Lists whose inline form is longer than this are written one item per line (as `npm run new` does). */
 const INLINE_LIST_MAX = 100;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { KNOWN_VENUES } from '../../../src/catalogue/venues.ts';
 import { PAPER_KEYS } from '../../../src/catalogue/schema.ts';
-import { addVenuesYaml, editPaperYaml } from '../../../src/maintain/paper-edit.ts';
+import { addVenuesYaml, editPaperYaml } from '../../../src/catalogue/paper-edit.ts';
 import { ROOT } from '../../helpers/catalogue.ts';
 
 const known = (name: string) => KNOWN_VENUES.find((v) => v.name === name)!;

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { indexVenues } from '../../../src/catalogue/checks.ts';
-import { contributingMarkdown, contributingSourceDir, issueFormYaml, OTHER_VENUE, replaceGenerated } from '../../../src/maintain/contributing-docs.ts';
-import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
-import { PAPER_KEYS, PaperSchema } from '../../../src/catalogue/schema.ts';
-import { buildTree } from '../../../src/catalogue/tree.ts';
-import { ROOT } from '../../helpers/catalogue.ts';
+import { indexVenues } from '../../../../src/catalogue/checks.ts';
+import { contributingMarkdown, contributingSourceDir, issueFormYaml, OTHER_VENUE, replaceGenerated } from '../../../../src/maintain/contributing/contributing-docs.ts';
+import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
+import { PAPER_KEYS, PaperSchema } from '../../../../src/catalogue/schema.ts';
+import { buildTree } from '../../../../src/catalogue/tree.ts';
+import { ROOT } from '../../../helpers/catalogue.ts';
 
 const source = contributingSourceDir(ROOT);
 const catalogue = loadCatalogueOrThrow(source);

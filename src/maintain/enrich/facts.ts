@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { normalizeTitle, paperArxivId } from '../catalogue/links.ts';
-import { GatheredFactSchema, type Confidence, type GatheredFact, type Paper } from '../catalogue/schema.ts';
-import type { Evidence } from './enrich-plan.ts';
+import { normalizeTitle, paperArxivId } from '../../catalogue/links.ts';
+import { GatheredFactSchema, type Confidence, type GatheredFact, type Paper } from '../../catalogue/schema.ts';
+import type { Evidence } from './plan.ts';
 import type { VenueResolver } from './published-venue.ts';
 
 /** A facts file: when the facts were gathered, and one entry per paper. */

@@ -5,9 +5,9 @@
  * snapshot is written atomically (`writeFileAtomic` of src/catalogue/transaction.ts), so an
  * interrupted or failed run never leaves a broken or emptied file.
  */
-import { githubRepo } from '../catalogue/links.ts';
-import { StarsSchema, type Paper, type Stars } from '../catalogue/schema.ts';
-import { countSnapshotJson, readSnapshot } from './snapshot.ts';
+import { githubRepo } from '../../catalogue/links.ts';
+import { StarsSchema, type Paper, type Stars } from '../../catalogue/schema.ts';
+import { countSnapshotJson, readSnapshot } from '../common/snapshot.ts';
 
 /** How the run talks to GitHub; every number can be set from the environment (see `starsOptionsFromEnv`). */
 export interface StarsOptions {

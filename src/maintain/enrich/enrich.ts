@@ -1,26 +1,26 @@
 /**
  * `npm run enrich`: gather what the arXiv API and Semantic Scholar (or a facts file) say about the
- * papers, plan each paper's changes (`enrich-plan.ts`), and with `apply` edit the paper files in
+ * papers, plan each paper's changes (`plan.ts`), and with `apply` edit the paper files in
  * place, add the venues they now name to venues.yaml, refresh the citation snapshot and the review
  * list — all checked as a whole catalogue first, then written all at once or not at all.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../catalogue/diagnostics.ts';
-import { paperArxivId } from '../catalogue/links.ts';
-import { displayPath, loadCatalogue, type Catalogue } from '../catalogue/load.ts';
-import type { Paper, ReviewEntry, Venue } from '../catalogue/schema.ts';
-import { replaceFiles } from '../catalogue/transaction.ts';
-import { isPlaceholderVenue } from '../catalogue/venues.ts';
-import { fetchArxiv, type ArxivOptions, type ArxivRecord } from './arxiv.ts';
+import type { Diagnostic } from '../../catalogue/diagnostics.ts';
+import { paperArxivId } from '../../catalogue/links.ts';
+import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
+import type { Paper, ReviewEntry, Venue } from '../../catalogue/schema.ts';
+import { replaceFiles } from '../../catalogue/transaction.ts';
+import { isPlaceholderVenue } from '../../catalogue/venues.ts';
+import { fetchArxiv, type ArxivOptions, type ArxivRecord } from '../../services/arxiv.ts';
 import { citationsToJson, mergeCitations, readCitationsFile } from './citations.ts';
-import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './enrich-plan.ts';
+import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './plan.ts';
 import { factEvidence, matchFacts, type FactsFile } from './facts.ts';
-import { addVenuesYaml, editPaperYaml, type EditValue } from './paper-edit.ts';
+import { addVenuesYaml, editPaperYaml, type EditValue } from '../../catalogue/paper-edit.ts';
 import { venueResolver, type VenueResolver } from './published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
-import type { ServiceRun } from './http-retry.ts';
-import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from './semantic-scholar.ts';
+import type { ServiceRun } from '../../services/http-retry.ts';
+import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from '../../services/semantic-scholar.ts';
 
 /** What a run does. */
 export interface EnrichOptions {
