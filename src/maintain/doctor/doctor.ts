@@ -6,10 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { arxivId } from '../../catalogue/links.ts';
+import { arxivId, repositoriesOf } from '../../catalogue/links.ts';
 import { displayPath, type Catalogue } from '../../catalogue/load.ts';
 import { ReviewSchema, type Review, type TaxonomyNode } from '../../catalogue/schema.ts';
-import { repositoriesOf } from '../stars/stars.ts';
 import { buildTree } from '../../catalogue/tree.ts';
 import { parseYamlFile, type YamlFile } from '../../catalogue/yaml-file.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StarsSchema } from '../../../../src/catalogue/schema.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../../../../src/catalogue/transaction.ts';
-import { readStarsFile, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../../../../src/maintain/stars/stars.ts';
+import { readStarsFile, starsOptionsFromEnv, starsToJson } from '../../../../src/maintain/stars/stars.ts';
 
 const dirs: string[] = [];
 const temp = () => {
@@ -23,12 +23,6 @@ describe('the star snapshot', () => {
 		expect(text).toBe('{\n  "FasterDecoding/SnapKV": { "stars": 1, "checked": "2026-01-01" },\n  "a/b": { "stars": 0, "checked": "2026-01-03" },\n  "vllm-project/vllm": { "stars": 2, "checked": "2026-01-02" }\n}\n');
 		expect(StarsSchema.parse(JSON.parse(text))).toEqual(stars);
 		expect(starsToJson({})).toBe('{}\n');
-	});
-
-	it('names each GitHub repository of the code links once, sorted, ignoring other hosts', () => {
-		const papers = [{ code: 'https://github.com/b/two/tree/main' }, { code: 'https://github.com/a/one' }, { code: 'https://github.com/b/two' }, { code: 'https://gitlab.com/x/y' }, {}];
-
-		expect(repositoriesOf(papers)).toEqual(['a/one', 'b/two']);
 	});
 
 	it('is replaced by rename, so a failed write leaves the old file and no temp file', () => {
