@@ -1,8 +1,17 @@
 /**
- * A small XML reader for the Atom feeds of the arXiv API: elements with their namespace URI,
- * attributes and text, entities and CDATA decoded. A document with a DTD is refused, and nothing
- * is expanded beyond the five predefined entities and character references.
+ * The reader of Atom feeds, such as the arXiv API's answers: saxes, a strict and namespace-aware
+ * XML parser, builds a small tree of elements, each with its namespace URI, local name, attributes
+ * and text. A document with a DOCTYPE is refused at the DOCTYPE, so no entity can be declared
+ * (no external entities, no "billion laughs"): the only entities are XML's five and character
+ * references, and any other is an error. Errors name the line and column.
+ * A feed also gives the OpenSearch counts that a search's pages carry.
  */
+import { SaxesParser } from 'saxes';
+
+/** The Atom namespace. */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** The OpenSearch namespace of `totalResults`, `startIndex` and `itemsPerPage`. */
+export const OPENSEARCH_NS = 'http://a9.com/-/spec/opensearch/1.1/';
 
 /** One element: its namespace URI and local name, attributes by qualified name, and content. */
 export interface XmlElement {
@@ -12,99 +21,28 @@ export interface XmlElement {
 	children: Array<XmlElement | string>;
 }
 
-const NAME = /^[A-Za-z_][\w.:-]*/;
-
-/** Parse a document and return its root element; throws with the offset of the first problem. */
+/** Parse a document and return its root element; throws with `line:column: problem` at the first problem. */
 export function parseXml(text: string): XmlElement {
-	let i = 0;
-	const fail = (what: string): never => {
-		throw new Error(`${what} at offset ${i}`);
-	};
-	const stack: Array<{ el: XmlElement; qname: string; scope: Map<string, string> }> = [];
+	const parser = new SaxesParser({ xmlns: true });
+	const stack: XmlElement[] = [];
 	let root: XmlElement | null = null;
-	let scope = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-
-	while (i < text.length) {
-		const lt = text.indexOf('<', i);
-		const chunk = text.slice(i, lt < 0 ? text.length : lt);
-		if (chunk) {
-			if (stack.length) stack.at(-1)!.el.children.push(decodeEntities(chunk));
-			else if (chunk.trim()) fail('text outside the root element');
-		}
-		if (lt < 0) break;
-		i = lt;
-		if (text.startsWith('<?', i)) i = skipPast(text, i, '?>', fail);
-		else if (text.startsWith('<!--', i)) i = skipPast(text, i, '-->', fail);
-		else if (text.startsWith('<![CDATA[', i)) {
-			const end = text.indexOf(']]>', i);
-			if (end < 0) fail('unclosed CDATA section');
-			if (!stack.length) fail('CDATA outside the root element');
-			stack.at(-1)!.el.children.push(text.slice(i + 9, end));
-			i = end + 3;
-		} else if (text.startsWith('<!', i)) fail('a DOCTYPE or other declaration is not accepted (an Atom feed has none)');
-		else if (text.startsWith('</', i)) {
-			const m = NAME.exec(text.slice(i + 2));
-			const top = stack.pop();
-			if (!m || !top || m[0] !== top.qname) fail(`closing tag </${m?.[0] ?? ''}> does not match <${top?.qname ?? ''}>`);
-			i = text.indexOf('>', i) + 1;
-			if (i === 0) fail('unclosed closing tag');
-			scope = top!.scope;
-		} else {
-			i++;
-			const m = NAME.exec(text.slice(i));
-			if (!m) fail('element without a name');
-			const qname = m![0];
-			i += qname.length;
-			const raw: Record<string, string> = {};
-			for (;;) {
-				const ws = /^\s*/.exec(text.slice(i))![0];
-				i += ws.length;
-				if (text.startsWith('/>', i) || text.startsWith('>', i)) break;
-				const a = /^([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/.exec(text.slice(i));
-				if (!a) fail(`malformed attribute in <${qname}>`);
-				raw[a![1]!] = decodeEntities(a![3] ?? a![4] ?? '');
-				i += a![0].length;
-			}
-			const selfClosing = text.startsWith('/>', i);
-			i += selfClosing ? 2 : 1;
-			const parentScope = scope;
-			scope = new Map(scope);
-			for (const [k, v] of Object.entries(raw)) {
-				if (k === 'xmlns') scope.set('', v);
-				else if (k.startsWith('xmlns:')) scope.set(k.slice(6), v);
-			}
-			const [prefix, local] = qname.includes(':') ? (qname.split(':', 2) as [string, string]) : ['', qname];
-			const el: XmlElement = { ns: scope.get(prefix) ?? '', local, attrs: raw, children: [] };
-			if (stack.length) stack.at(-1)!.el.children.push(el);
-			else if (root) fail('a second root element');
-			else root = el;
-			if (selfClosing) scope = parentScope;
-			else stack.push({ el, qname, scope: parentScope });
-		}
-	}
-	if (stack.length) throw new Error(`<${stack.at(-1)!.qname}> is never closed`);
+	parser.on('doctype', () => {
+		throw parser.makeError('a DOCTYPE is not accepted (an Atom feed has none, and it could declare entities)');
+	});
+	parser.on('opentag', (tag) => {
+		const el: XmlElement = { ns: tag.uri, local: tag.local, attrs: {}, children: [] };
+		for (const a of Object.values(tag.attributes)) el.attrs[a.name] = a.value;
+		if (stack.length) stack.at(-1)!.children.push(el);
+		else root = el;
+		stack.push(el);
+	});
+	parser.on('closetag', () => void stack.pop());
+	// Outside the root, saxes allows only white space (and refuses other text itself).
+	parser.on('text', (t) => void stack.at(-1)?.children.push(t));
+	parser.on('cdata', (t) => void stack.at(-1)?.children.push(t));
+	parser.write(text).close();
 	if (!root) throw new Error('no root element');
 	return root;
-}
-
-function skipPast(text: string, from: number, end: string, fail: (what: string) => never): number {
-	const at = text.indexOf(end, from);
-	if (at < 0) fail(`unclosed "${text.slice(from, from + 4)}"`);
-	return at + end.length;
-}
-
-/** Replace the predefined entities and character references; an unknown entity stays as written. */
-export function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) => {
-		const lower = ref.toLowerCase();
-		if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16), whole);
-		if (lower.startsWith('#')) return safeCodePoint(Number(lower.slice(1)), whole);
-		return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? whole;
-	});
-}
-
-function safeCodePoint(n: number, whole: string): string {
-	return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
 }
 
 /** The child elements of `el` with this namespace URI and local name. */
@@ -124,4 +62,35 @@ export function textOf(el: XmlElement): string {
 	const walk = (e: XmlElement) => e.children.forEach((c) => (typeof c === 'string' ? parts.push(c) : walk(c)));
 	walk(el);
 	return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** An Atom feed: its entries, and where they sit in a search's results. */
+export interface AtomFeed {
+	/** The `<feed>` element. */
+	feed: XmlElement;
+	/** The `<entry>` elements, in order. */
+	entries: XmlElement[];
+	/** `opensearch:totalResults`: entries the query matches over all pages; null when absent or not a whole number. */
+	totalResults: number | null;
+	/** `opensearch:startIndex`: the offset of this page's first entry. */
+	startIndex: number | null;
+	/** `opensearch:itemsPerPage`: the page size asked for. */
+	itemsPerPage: number | null;
+}
+
+/** Read an Atom feed; throws when the text is not XML or its root is not an Atom `<feed>`. */
+export function parseAtomFeed(xml: string): AtomFeed {
+	const feed = parseXml(xml);
+	if (feed.ns !== ATOM_NS || feed.local !== 'feed') throw new Error(`expected an Atom <feed>, got <${feed.local}>`);
+	return {
+		feed,
+		entries: childElements(feed, ATOM_NS, 'entry'),
+		totalResults: wholeNumber(childText(feed, OPENSEARCH_NS, 'totalResults')),
+		startIndex: wholeNumber(childText(feed, OPENSEARCH_NS, 'startIndex')),
+		itemsPerPage: wholeNumber(childText(feed, OPENSEARCH_NS, 'itemsPerPage')),
+	};
+}
+
+function wholeNumber(text: string | null): number | null {
+	return text !== null && /^\d+$/.test(text) ? Number(text) : null;
 }

@@ -8,7 +8,7 @@ import type { S2Record } from '../../../../src/services/semantic-scholar.ts';
 
 const venues = venueResolver([{ name: 'arXiv', kind: 'preprint' }]);
 const paper = (f: Partial<Paper> = {}): Paper => ({ id: 'p', title: 'P', year: 2024, venue: 'arXiv', categories: ['x'], paper: 'https://arxiv.org/abs/2404.14469', ...f });
-const arxiv = (f: Partial<ArxivRecord> = {}): ArxivRecord => ({ id: '2404.14469', title: 'P', authors: ['Yuhong Li', 'Yingbing Huang'], date: '2024-04-22', doi: null, journalRef: null, ...f });
+const arxiv = (f: Partial<ArxivRecord> = {}): ArxivRecord => ({ id: '2404.14469', title: 'P', authors: ['Yuhong Li', 'Yingbing Huang'], date: '2024-04-22', doi: null, journalRef: null, summary: null, published: '2024-04-22T17:42:58Z', updated: null, primaryCategory: 'cs.CL', categories: ['cs.CL'], ...f });
 const s2 = (f: Partial<S2Record> = {}): S2Record => ({ title: 'P', venueNames: ['International Conference on Machine Learning', 'ICML'], year: 2025, doi: null, arxiv: '2404.14469', authors: ['Y. Li'], citations: 3, ...f });
 
 describe('the answers of both services about one paper', () => {
