@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { didYouMean, type Diagnostic } from '../../catalogue/diagnostics.ts';
+import { jsonSchemaText } from '../../catalogue/json-schema.ts';
 import { displayPath } from '../../catalogue/load.ts';
 import { SlugSchema, TextSchema, type TaxonomyNode } from '../../catalogue/schema.ts';
 import { buildTree } from '../../catalogue/tree.ts';
@@ -31,6 +32,11 @@ export const SuggestKeywordsSchema = z.strictObject({
 	categories: z.array(LeafTermsSchema).min(1, 'must list at least one category; delete the file instead').describe('One entry per leaf; leaves left out are suggested from their papers and title alone.'),
 });
 export type SuggestKeywords = z.infer<typeof SuggestKeywordsSchema>;
+
+/** The JSON Schema of suggest.yaml by file name (public/schemas/<name>), written by `npm run schemas`. */
+export function suggestJsonSchemas(): Record<string, string> {
+	return { 'suggest.schema.json': jsonSchemaText('Terms that suggest a category in the KV Cache Atlas (data/suggest.yaml)', SuggestKeywordsSchema) };
+}
 
 /** Terms by leaf slug. */
 export type KeywordMap = ReadonlyMap<string, readonly string[]>;

@@ -19,6 +19,8 @@ export interface LeaveOneOutResult {
 	groupAt1: number;
 	/** Ids of the papers none of whose leaves was among the first three, for a maintainer to read. */
 	missed: string[];
+	/** Each paper's first suggestion: its score and whether it is one of the paper's leaves (how far a score can be trusted). */
+	firsts: Array<{ id: string; score: number; right: boolean }>;
 }
 
 /** Which parts of a held-out paper the suggester is shown. @default both */
@@ -31,11 +33,13 @@ export interface HeldOutView {
 export function leaveOneOut(filing: Filing, train: (rest: Filing) => Suggester, view: HeldOutView = {}): LeaveOneOutResult {
 	const tree = buildTree(filing.taxonomy);
 	const groupOf = (slug: string) => tree.bySlug.get(slug)?.path[0];
-	const result: LeaveOneOutResult = { papers: 0, leafAt1: 0, leafAt3: 0, groupAt1: 0, missed: [] };
+	const result: LeaveOneOutResult = { papers: 0, leafAt1: 0, leafAt3: 0, groupAt1: 0, missed: [], firsts: [] };
 	for (const paper of filing.papers) {
 		const rest = { taxonomy: filing.taxonomy, papers: filing.papers.filter((p) => p !== paper) };
-		const ranked = train(rest).suggest(heldOut(paper, view), 3).map((s) => s.category);
+		const suggestions = train(rest).suggest(heldOut(paper, view), 3);
+		const ranked = suggestions.map((s) => s.category);
 		result.papers++;
+		if (suggestions[0]) result.firsts.push({ id: paper.id, score: suggestions[0].score, right: paper.categories.includes(suggestions[0].category) });
 		if (ranked[0] !== undefined && paper.categories.includes(ranked[0])) result.leafAt1++;
 		if (ranked.some((c) => paper.categories.includes(c))) result.leafAt3++;
 		else result.missed.push(paper.id);

@@ -52,6 +52,8 @@ export interface SuggesterOptions {
 	aliases?: boolean;
 	/** Read papers' abstracts (or summaries) and the input's abstract. @default true */
 	abstracts?: boolean;
+	/** Weigh each leaf's description (its titles and keywords) beside its papers. @default true */
+	descriptions?: boolean;
 }
 
 /** The catalogue a suggester learns from: its taxonomy and papers. */
@@ -75,6 +77,7 @@ export function abstractOf(paper: Paper): string | undefined {
 export function trainSuggester(filing: Filing, options: SuggesterOptions = {}): Suggester {
 	const useAliases = options.aliases ?? true;
 	const useAbstracts = options.abstracts ?? true;
+	const useDescriptions = options.descriptions ?? true;
 	const tree = buildTree(filing.taxonomy);
 	const leaves = tree.leaves.map((l) => l.slug).sort();
 
@@ -114,14 +117,15 @@ export function trainSuggester(filing: Filing, options: SuggesterOptions = {}): 
 				for (const [term, word] of termWords(text)) if (!wordOf.has(term)) wordOf.set(term, word);
 			}
 			const scored = leaves.map((leaf) => {
-				const score = Math.round(((dot(query, profile.get(leaf)!) + dot(query, description.get(leaf)!)) / 2) * 1000) / 1000;
+				const similarity = useDescriptions ? (dot(query, profile.get(leaf)!) + dot(query, description.get(leaf)!)) / 2 : dot(query, profile.get(leaf)!);
+				const score = Math.round(similarity * 1000) / 1000;
 				return { leaf, score };
 			});
 			scored.sort((a, b) => b.score - a.score || (a.leaf < b.leaf ? -1 : 1));
 			return scored.slice(0, Math.max(0, k)).map(({ leaf, score }) => ({
 				category: leaf,
 				score,
-				terms: strongest(query, profile.get(leaf)!, description.get(leaf)!).map((t) => wordOf.get(t) ?? t),
+				terms: strongest(query, profile.get(leaf)!, useDescriptions ? description.get(leaf)! : new Map()).map((t) => wordOf.get(t) ?? t),
 				nearest: nearestIn(leaf, query, vectors),
 			}));
 		},
