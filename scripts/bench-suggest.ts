@@ -135,6 +135,6 @@ say('');
 for (const t of timings) say(`${t.papers.toLocaleString('en')} papers: training ${t.trainMs} ms (median of ${runs}: ${t.trainRunsMs.join(', ')} ms), one suggestion ${t.suggestMs} ms`);
 
 if (values.json) {
-	const share = (r: LeaveOneOutResult) => ({ leafAt1: r.leafAt1 / r.papers, leafAt3: r.leafAt3 / r.papers, groupAt1: r.groupAt1 / r.papers });
+	const share = (r: Pick<LeaveOneOutResult, 'papers' | 'leafAt1' | 'leafAt3' | 'groupAt1'>) => ({ leafAt1: r.leafAt1 / r.papers, leafAt3: r.leafAt3 / r.papers, groupAt1: r.groupAt1 / r.papers });
 	console.log(JSON.stringify({ catalogue: displayPath(dir), papers: catalogue.papers.length, withAbstracts, leaveOneOut: results.map(({ firsts: _, ...r }) => ({ ...r, ...share(r) })), firstScore: bands, timings }, null, 2));
 }
