@@ -5,12 +5,15 @@
 import { z } from 'zod';
 import { PaperSchema, SiteSchema, TaxonomySchema, VenuesSchema } from './schema.ts';
 
-/** The generated schemas by file name (public/schemas/<name>). */
+/** One JSON Schema file's text, titled for the editor's tooltip; also used for the data files of maintainer tools. */
+export function jsonSchemaText(title: string, schema: z.ZodType): string {
+	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
+	return JSON.stringify({ title, ...json }, null, 2) + '\n';
+}
+
+/** The generated schemas of the catalogue's files by file name (public/schemas/<name>). */
 export function jsonSchemas(): Record<string, string> {
-	const make = (title: string, schema: z.ZodType) => {
-		const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
-		return JSON.stringify({ title, ...json }, null, 2) + '\n';
-	};
+	const make = jsonSchemaText;
 	return {
 		'paper.schema.json': make('A paper of the KV Cache Atlas (data/papers/<id>.yaml)', PaperSchema),
 		'taxonomy.schema.json': make('The taxonomy of the KV Cache Atlas (data/taxonomy.yaml)', TaxonomySchema),
