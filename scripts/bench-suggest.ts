@@ -15,10 +15,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue, loadCatalogueOrThrow } from '../src/catalogue/load.ts';
-import { readKeywords, type KeywordMap } from '../src/maintain/suggest/keywords.ts';
-import { leaveOneOut, type HeldOutView, type LeaveOneOutResult } from '../src/maintain/suggest/leave-one-out.ts';
-import { abstractOf, trainSuggester, type Filing, type Suggester, type SuggesterOptions } from '../src/maintain/suggest/suggester.ts';
-import { trainTitleNeighbours } from '../src/maintain/suggest/title-neighbours.ts';
+import { readKeywords, type KeywordMap } from '../src/suggest/keywords.ts';
+import { leaveOneOut, type HeldOutView, type LeaveOneOutResult } from '../src/suggest/leave-one-out.ts';
+import { abstractOf, trainSuggester, type Filing, type Suggester, type SuggesterOptions } from '../src/suggest/suggester.ts';
+import { trainTitleNeighbours } from '../src/suggest/title-neighbours.ts';
 import { realCatalogueSource, writeSyntheticCatalogue } from './lib/synthetic.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { jsonSchemas } from '../src/catalogue/json-schema.ts';
-import { suggestJsonSchemas } from '../src/maintain/suggest/keywords.ts';
+import { suggestJsonSchemas } from '../src/suggest/keywords.ts';
 
 const out = path.resolve('public/schemas');
 mkdirSync(out, { recursive: true });

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { formatSuggestions, suggestionsJson } from '../src/maintain/suggest/format.ts';
-import { readKeywords } from '../src/maintain/suggest/keywords.ts';
-import { trainSuggester } from '../src/maintain/suggest/suggester.ts';
+import { formatSuggestions, suggestionsJson } from '../src/suggest/format.ts';
+import { readKeywords } from '../src/suggest/keywords.ts';
+import { trainSuggester } from '../src/suggest/suggester.ts';
 
 const USAGE = 'usage: npm run suggest -- --title "…" [--abstract "…"] [--data DIR] [--json]';
 const options = {

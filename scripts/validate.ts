@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { KEYWORDS_FILE, readKeywords } from '../src/maintain/suggest/keywords.ts';
+import { KEYWORDS_FILE, readKeywords } from '../src/suggest/keywords.ts';
 import { printDiagnostics } from './lib/print-diagnostics.ts';
 
 const dir = process.argv[2] ?? catalogueDir();

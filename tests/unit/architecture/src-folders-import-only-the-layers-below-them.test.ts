@@ -1,9 +1,9 @@
 /**
  * The layout of src/ is its architecture. The data model (src/catalogue) is at the bottom and
  * imports nothing else of src/ and no Astro. The clients of outside services, the awesome-list
- * format, page helpers and search state each build on it alone. The maintainer tools
- * (src/maintain/<tool>/) use the clients, the list format and the model, and share only
- * src/maintain/common; never the other way. Browser code uses search state and page helpers.
+ * format, page helpers, search state and the category suggester each build on it alone. The
+ * maintainer tools (src/maintain/<tool>/) use the clients, the list format, the suggester and the
+ * model, and share only src/maintain/common; never the other way. Browser code uses search state and page helpers.
  * Pages, components and scripts/ sit on top.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,11 +20,12 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 	'awesome-list': ['catalogue'],
 	site: ['catalogue'],
 	search: ['catalogue'],
+	suggest: ['catalogue'],
 	'maintain/common': ['services', 'awesome-list', 'catalogue'],
 	browser: ['search', 'site', 'catalogue'],
 };
 /** What every tool folder of src/maintain may import besides its own modules. */
-const TOOL_MAY_IMPORT = ['maintain/common', 'services', 'awesome-list', 'catalogue'];
+const TOOL_MAY_IMPORT = ['maintain/common', 'services', 'awesome-list', 'suggest', 'catalogue'];
 
 /** Every module specifier of a module's text: static imports, re-exports and dynamic `import()`. */
 function specifiersIn(text: string): string[] {
@@ -76,7 +77,7 @@ describe('the folders of src import only the layers below them', () => {
 		}
 	});
 
-	it.each(['services', 'awesome-list', 'site', 'search', 'browser', 'maintain/common', ...toolFolders])('lets src/%s import only itself and the layers below it', (folder) => {
+	it.each(['services', 'awesome-list', 'site', 'search', 'suggest', 'browser', 'maintain/common', ...toolFolders])('lets src/%s import only itself and the layers below it', (folder) => {
 		const files = modules(folder);
 
 		expect(files.length).toBeGreaterThan(0);
@@ -108,6 +109,10 @@ describe('the folders of src import only the layers below them', () => {
 		['maintain/enrich/example.ts', '../common/snapshot.ts', true],
 		['maintain/enrich/example.ts', '../../services/arxiv.ts', true],
 		['maintain/enrich/example.ts', '../../awesome-list/rows.ts', true],
+		['maintain/enrich/example.ts', '../../suggest/suggester.ts', true],
+		['suggest/example.ts', '../maintain/common/snapshot.ts', false],
+		['suggest/example.ts', '../services/arxiv.ts', false],
+		['suggest/example.ts', '../catalogue/tree.ts', true],
 		['maintain/common/example.ts', '../enrich/plan.ts', false],
 		['maintain/common/example.ts', '../../services/http-retry.ts', true],
 		['browser/example.ts', '../maintain/enrich/enrich.ts', false],

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
-import type { Paper, TaxonomyNode } from '../../../../src/catalogue/schema.ts';
-import { buildTree } from '../../../../src/catalogue/tree.ts';
-import { readKeywords } from '../../../../src/maintain/suggest/keywords.ts';
-import { abstractOf, trainSuggester } from '../../../../src/maintain/suggest/suggester.ts';
-import { terms } from '../../../../src/maintain/suggest/terms.ts';
-import { ROOT } from '../../../helpers/catalogue.ts';
+import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
+import type { Paper, TaxonomyNode } from '../../../src/catalogue/schema.ts';
+import { buildTree } from '../../../src/catalogue/tree.ts';
+import { readKeywords } from '../../../src/suggest/keywords.ts';
+import { abstractOf, trainSuggester } from '../../../src/suggest/suggester.ts';
+import { terms } from '../../../src/suggest/terms.ts';
+import { ROOT } from '../../helpers/catalogue.ts';
 
 const DATA = path.join(ROOT, 'data');
 const catalogue = loadCatalogueOrThrow(DATA);

@@ -4,7 +4,7 @@
  * leaf's score is the cosine similarity of its most similar paper. Kept in the code so that
  * `npm run bench:suggest` measures both the same way on the same catalogue.
  */
-import { buildTree } from '../../catalogue/tree.ts';
+import { buildTree } from '../catalogue/tree.ts';
 import type { Filing, Suggester } from './suggester.ts';
 import { terms } from './terms.ts';
 

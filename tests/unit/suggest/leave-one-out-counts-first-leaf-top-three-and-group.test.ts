@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
-import { leaveOneOut } from '../../../../src/maintain/suggest/leave-one-out.ts';
-import type { Filing, Suggester, SuggestInput } from '../../../../src/maintain/suggest/suggester.ts';
-import { trainTitleNeighbours } from '../../../../src/maintain/suggest/title-neighbours.ts';
-import { FIXTURE } from '../../../helpers/catalogue.ts';
+import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
+import { leaveOneOut } from '../../../src/suggest/leave-one-out.ts';
+import type { Filing, Suggester, SuggestInput } from '../../../src/suggest/suggester.ts';
+import { trainTitleNeighbours } from '../../../src/suggest/title-neighbours.ts';
+import { FIXTURE } from '../../helpers/catalogue.ts';
 
 // The fixture: h2o [dynamic-selection], kivi [quantization], markup-title [quantization],
 // snapkv [static-selection], vllm [memory-management, dynamic-selection]. Groups: token-level holds

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../../src/catalogue/diagnostics.ts';
-import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
-import { buildTree } from '../../../../src/catalogue/tree.ts';
-import { checkKeywords, readKeywords, suggestJsonSchemas } from '../../../../src/maintain/suggest/keywords.ts';
-import { FIXTURE, ROOT } from '../../../helpers/catalogue.ts';
+import { formatDiagnostic } from '../../../src/catalogue/diagnostics.ts';
+import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
+import { buildTree } from '../../../src/catalogue/tree.ts';
+import { checkKeywords, readKeywords, suggestJsonSchemas } from '../../../src/suggest/keywords.ts';
+import { FIXTURE, ROOT } from '../../helpers/catalogue.ts';
 
 const { taxonomy } = loadCatalogueOrThrow(FIXTURE);
 const HEAD = '# yaml-language-server: $schema=../public/schemas/suggest.schema.json\ncategories:\n';

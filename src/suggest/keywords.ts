@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { didYouMean, type Diagnostic } from '../../catalogue/diagnostics.ts';
-import { jsonSchemaText } from '../../catalogue/json-schema.ts';
-import { displayPath } from '../../catalogue/load.ts';
-import { SlugSchema, TextSchema, type TaxonomyNode } from '../../catalogue/schema.ts';
-import { buildTree } from '../../catalogue/tree.ts';
-import { checkSchema, parseYamlFile } from '../../catalogue/yaml-file.ts';
+import { didYouMean, type Diagnostic } from '../catalogue/diagnostics.ts';
+import { jsonSchemaText } from '../catalogue/json-schema.ts';
+import { displayPath } from '../catalogue/load.ts';
+import { SlugSchema, TextSchema, type TaxonomyNode } from '../catalogue/schema.ts';
+import { buildTree } from '../catalogue/tree.ts';
+import { checkSchema, parseYamlFile } from '../catalogue/yaml-file.ts';
 
 /** The file's name inside a catalogue folder. */
 export const KEYWORDS_FILE = 'suggest.yaml';

@@ -2,9 +2,9 @@
  * How suggestions are shown: a short text for a maintainer (each leaf with its place in the
  * taxonomy, its score and why), and JSON for tools.
  */
-import type { Catalogue } from '../../catalogue/load.ts';
-import type { TaxonomyNode } from '../../catalogue/schema.ts';
-import { ancestry, buildTree } from '../../catalogue/tree.ts';
+import type { Catalogue } from '../catalogue/load.ts';
+import type { TaxonomyNode } from '../catalogue/schema.ts';
+import { ancestry, buildTree } from '../catalogue/tree.ts';
 import type { Suggestion } from './suggester.ts';
 
 /** The titles from the top-level group down to the leaf. */

@@ -3,8 +3,8 @@
  * leaf comes first, how often it is among the first three, and how often the first suggestion is
  * in its top-level group. A paper filed in several leaves is right when any of them is.
  */
-import { buildTree } from '../../catalogue/tree.ts';
-import type { Paper } from '../../catalogue/schema.ts';
+import { buildTree } from '../catalogue/tree.ts';
+import type { Paper } from '../catalogue/schema.ts';
 import { abstractOf, type Filing, type Suggester } from './suggester.ts';
 
 /** The counts of one leave-one-out run. */

@@ -13,9 +13,9 @@
  *    with the description: a number from 0 (no word in common) to 1. The three highest are the
  *    suggestions, ties broken by slug.
  */
-import type { Catalogue } from '../../catalogue/load.ts';
-import type { Paper } from '../../catalogue/schema.ts';
-import { ancestry, buildTree } from '../../catalogue/tree.ts';
+import type { Catalogue } from '../catalogue/load.ts';
+import type { Paper } from '../catalogue/schema.ts';
+import { ancestry, buildTree } from '../catalogue/tree.ts';
 import type { KeywordMap } from './keywords.ts';
 import { termWords } from './terms.ts';
 
