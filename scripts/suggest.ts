@@ -1,6 +1,6 @@
 /**
  * `npm run suggest -- --title "…" [--abstract "…"] [--data DIR] [--json]`: the three likeliest
- * leaves for a paper not yet filed, learnt from the catalogue's own filing (src/maintain/suggest).
+ * leaves for a paper not yet filed, learnt from the catalogue's own filing (src/suggest).
  * `--json` prints exactly `{"suggestions": [{"category", "score", "path", "terms", "nearest"}]}`.
  *
  * Exit codes: 0 suggested; 1 the catalogue (or its suggest.yaml) is invalid; 2 a bad or missing flag.
