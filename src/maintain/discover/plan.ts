@@ -9,6 +9,7 @@ import { assignIds, namePrefix } from '../../catalogue/ids.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import type { Catalogue } from '../../catalogue/load.ts';
 import { knownPapers, type CandidateData, type Sighting, type Suggestion } from '../../catalogue/queue.ts';
+import { idsInUse } from '../common/paper-draft.ts';
 
 /** A paper as a source proposes it: what the source says, and where it said it. */
 export type Proposal = Omit<CandidateData, 'found' | 'suggestions' | 'note'> & {
@@ -74,7 +75,7 @@ export function planDiscovery(catalogue: Pick<Catalogue, 'papers' | 'candidates'
 		drafts.push(candidateOf(p));
 	}
 
-	const ids = assignIds(drafts, takenIds(catalogue));
+	const ids = assignIds(drafts, idsInUse(catalogue));
 	plan.candidates = drafts.map((data, i) => {
 		const suggestions = suggest?.({ title: data.title, aliases: data.aliases, abstract: data.abstract });
 		return { id: ids[i]!, data: suggestions?.length ? { ...data, suggestions } : data };
@@ -122,24 +123,6 @@ function fold(draft: CandidateData, p: Proposal): CandidateData {
 	for (const a of next.aliases ?? []) if (!aliases.some((x) => x.toLowerCase() === a.toLowerCase())) aliases.push(a);
 	const merged: CandidateData = { ...next, ...dropUndefined(draft), aliases: aliases.length ? aliases : undefined, found: [...draft.found, p.found] };
 	return dropUndefined(merged);
-}
-
-/** Ids a new candidate may not take: papers, candidates, and the former ids whose URLs still redirect. */
-export function takenIds(catalogue: Pick<Catalogue, 'papers' | 'candidates' | 'taxonomy'>): Set<string> {
-	const taken = new Set<string>();
-	for (const p of catalogue.papers) {
-		taken.add(p.id);
-		for (const id of p.formerIds ?? []) taken.add(id);
-	}
-	for (const c of catalogue.candidates) taken.add(c.id);
-	const walk = (nodes: Catalogue['taxonomy']) => {
-		for (const n of nodes) {
-			for (const id of n.formerPapers ?? []) taken.add(id);
-			walk(n.children ?? []);
-		}
-	};
-	walk(catalogue.taxonomy);
-	return taken;
 }
 
 function dropUndefined<T extends object>(o: T): T {
