@@ -55,11 +55,12 @@ describe('npm run accept', () => {
 
 	it('files the paper under the candidate\'s first suggestion when no --category is given', () => {
 		const d = queued();
-		writeIn(d, 'candidates/qaq.yaml', `${readIn(d, 'candidates/qaq.yaml')}suggestions:\n  - {category: quantization, score: 0.7}\n  - {category: static-selection, score: 0.1}\n`);
+		const suggested = (parse(readIn(d, 'candidates/qaq.yaml')) as { suggestions: Array<{ category: string }> }).suggestions;
 
 		const run = runScript('accept', ['qaq', '--data', d]);
 
 		expect(run.code, run.stderr).toBe(0);
+		expect(suggested[0]!.category).toBe('quantization');
 		expect(parse(readIn(d, 'papers/qaq.yaml'))).toMatchObject({ categories: ['quantization'], venue: 'arXiv', year: 2024 });
 		expect(run.stdout).toContain('venue "Arxiv" is written as its canonical name "arXiv"');
 	});
@@ -72,6 +73,8 @@ describe('npm run accept', () => {
 		['a taken id', ['magicpig', '--category', 'quantization', '--id', 'kivi'], '--id "kivi" is taken'],
 	])('refuses %s with exit 2 and the fix, changing nothing', (_case, args, message) => {
 		const d = queued();
+		// A candidate a maintainer queued by hand, without suggestions.
+		writeIn(d, 'candidates/magicpig.yaml', readIn(d, 'candidates/magicpig.yaml').replace(/\nsuggestions:[\s\S]*$/, '\n'));
 		const before = snapshot(d);
 
 		const run = runScript('accept', [...args, '--data', d]);

@@ -54,7 +54,9 @@ describe('npm run discover', () => {
 				{ source: 'October2001/Awesome-KV-Cache-Compression', at: today, where: expect.stringMatching(/^numbered-2025-07-31\.md:\d+$/), why: 'listed under "Pruning / Evicting / Sparse"' },
 				{ source: 'example/dated-kv-list', at: today, where: expect.stringMatching(/^dated-table\.md:\d+$/), why: 'listed under "Compression"' },
 			],
+			suggestions: [expect.objectContaining({ category: expect.any(String), score: expect.any(Number) }), expect.anything(), expect.anything()],
 		});
+		expect(parse(readIn(dir, 'candidates/qaq.yaml')).suggestions[0]).toMatchObject({ category: 'quantization' });
 		expect(readIn(dir, 'candidates/magicpig.yaml')).toMatch(/^# yaml-language-server: \$schema=\S+\/public\/schemas\/candidate\.schema\.json\n/);
 		expect(run.stderr.split('\n').filter(Boolean)).toEqual([
 			expect.stringMatching(/numbered-2025-07-31\.md:\d+: a numbered line with a link that is not an entry/),

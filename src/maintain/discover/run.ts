@@ -15,6 +15,8 @@ import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { replaceFiles } from '../../catalogue/transaction.ts';
 import { candidateToYaml, schemaPathFrom } from '../../catalogue/yaml-write.ts';
+import { readKeywords, type KeywordMap } from '../../suggest/keywords.ts';
+import { trainSuggester, type Filing } from '../../suggest/suggester.ts';
 import { listProposals } from './lists.ts';
 import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from './plan.ts';
 
@@ -50,7 +52,7 @@ interface SourceProblem {
 }
 
 /** Run discover on the catalogue in `defaultDir` (unless --data), on `today`. */
-export function runDiscover(argv: readonly string[], defaultDir: string, today: string, suggest?: Suggester): DiscoverResult {
+export function runDiscover(argv: readonly string[], defaultDir: string, today: string): DiscoverResult {
 	const out: string[] = [];
 	const err: string[] = [];
 	const usage = (message: string): DiscoverResult => ({ code: 2, out, err: [`npm run discover: ${message}`, DISCOVER_USAGE.split('\n')[0]!] });
@@ -87,12 +89,14 @@ export function runDiscover(argv: readonly string[], defaultDir: string, today: 
 	}
 
 	const before = loadCatalogue(dir);
-	if (!before.catalogue) {
-		err.push(...before.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+	const keywords = before.catalogue ? readKeywords(dir, before.catalogue.taxonomy) : null;
+	const errors = [...before.diagnostics, ...(keywords?.diagnostics ?? [])].filter((d) => d.severity === 'error');
+	if (!before.catalogue || errors.length) {
+		err.push(...errors.map(formatDiagnostic));
 		err.push(`✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them). Nothing was written.`);
 		return { code: 1, out, err };
 	}
-	const plan = planDiscovery(before.catalogue, proposals, suggest);
+	const plan = planDiscovery(before.catalogue, proposals, suggesterOf(before.catalogue, keywords?.keywords));
 
 	const candidatesDir = path.join(dir, 'candidates');
 	const schema = schemaPathFrom(candidatesDir, 'candidate.schema.json');
@@ -114,6 +118,12 @@ export function runDiscover(argv: readonly string[], defaultDir: string, today: 
 	else out.push(...discoverReport(plan, problems, sources, { dryRun, dir }));
 	for (const p of problems) err.push(`${p.file}:${p.line}: ${p.message}`);
 	return { code: problems.length ? 1 : 0, out, err };
+}
+
+/** Each candidate's three likeliest leaves, learnt from the catalogue's own filing (src/suggest). */
+function suggesterOf(catalogue: Filing, keywords: KeywordMap | null | undefined): Suggester {
+	const trained = trainSuggester(catalogue, { keywords });
+	return (paper) => trained.suggest(paper, 3).map((s) => ({ category: s.category, score: s.score }));
 }
 
 /** The outcome for tools: the new candidates first, as DESIGN.md documents them. */
