@@ -17,12 +17,22 @@ import { buildTree, type TreeNode } from '../catalogue/tree.ts';
 /** The columns of every category table, as the list has always written them. */
 export const TABLE_HEADER = ['Year', 'Title', 'Type', 'Venue', 'Paper', 'code'] as const;
 
+/** What `exportMarkdown` writes. */
+export interface ExportOptions {
+	/**
+	 * Also write the papers the atlas added itself (`listed` not true). Without it the README is the
+	 * survey's list alone, so that export → sync stays a no-op against the list upstream. @default false
+	 */
+	includeAdded?: boolean;
+}
+
 /** The README of the list. */
-export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'>): string {
+export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'>, options: ExportOptions = {}): string {
 	const { site } = catalogue;
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {
+		if (p.listed !== true && !options.includeAdded) continue;
 		for (const slug of p.categories) {
 			const list = papersByLeaf.get(slug);
 			if (list) list.push(p);

@@ -3,6 +3,7 @@
  * line of every data file points at these, so fields complete and errors show as you type.
  */
 import { z } from 'zod';
+import { CandidateSchema, RejectionsSchema } from './queue.ts';
 import { PaperSchema, SiteSchema, TaxonomySchema, VenuesSchema } from './schema.ts';
 
 /** One JSON Schema file's text, titled for the editor's tooltip; also used for the data files of maintainer tools. */
@@ -19,5 +20,7 @@ export function jsonSchemas(): Record<string, string> {
 		'taxonomy.schema.json': make('The taxonomy of the KV Cache Atlas (data/taxonomy.yaml)', TaxonomySchema),
 		'venues.schema.json': make('The venues of the KV Cache Atlas (data/venues.yaml)', VenuesSchema),
 		'site.schema.json': make('The list text of the KV Cache Atlas (data/site.yaml)', SiteSchema),
+		'candidate.schema.json': make('A candidate paper of the KV Cache Atlas, proposed but not filed (data/candidates/<id>.yaml)', CandidateSchema),
+		'rejections.schema.json': make('The papers the KV Cache Atlas turned down, each with its reason (data/rejections.yaml)', RejectionsSchema),
 	};
 }

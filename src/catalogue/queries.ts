@@ -184,6 +184,7 @@ export function papersJson(atlas: Atlas): unknown {
 			authors: p.authors ?? [],
 			date: p.date ?? null,
 			doi: p.doi ?? null,
+			listed: p.listed === true,
 		})),
 	};
 }

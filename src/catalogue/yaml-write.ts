@@ -3,11 +3,20 @@
  * in the canonical order of `PAPER_KEYS`, short lists inline (`[H2O]`), multi-line text as literal
  * blocks. `npm run new` writes with it, so a new file looks like its neighbours and diffs stay small.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, isScalar, visit } from 'yaml';
+import { CANDIDATE_KEYS, REJECTION_KEYS, type CandidateData, type Rejection } from './queue.ts';
 import { PAPER_KEYS, type PaperData } from './schema.ts';
 
 /** Lists whose inline form is longer than this are written one item per line. */
 const INLINE_LIST_MAX = 100;
+
+/** The `$schema` path a data file in `dir` writes: relative to the repository's public/schemas/<name>. */
+export function schemaPathFrom(dir: string, name: string): string {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	return path.relative(dir, path.join(root, 'public', 'schemas', name)).split(path.sep).join('/');
+}
 
 /** The first line of every data file: editors read the schema from it. */
 export function schemaLine(schemaPath: string): string {
@@ -19,9 +28,29 @@ export function schemaLine(schemaPath: string): string {
  * them anyway) and undefined values are left out, so the text parses back to `data`.
  */
 export function paperToYaml(data: PaperData, schemaPath: string): string {
+	return `${schemaLine(schemaPath)}\n${recordYaml(data, PAPER_KEYS)}`;
+}
+
+/** The YAML text of a candidate file (data/candidates/<id>.yaml), keys in the order of `CANDIDATE_KEYS`. */
+export function candidateToYaml(data: CandidateData, schemaPath: string): string {
+	return `${schemaLine(schemaPath)}\n${recordYaml(data, CANDIDATE_KEYS)}`;
+}
+
+/** One entry of data/rejections.yaml as the YAML to append to the file: `- title: …` and its fields. */
+export function rejectionEntryYaml(entry: Rejection): string {
+	const body = recordYaml(entry, REJECTION_KEYS);
+	return body
+		.trimEnd()
+		.split('\n')
+		.map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+		.join('\n') + '\n';
+}
+
+/** A record's fields in `keys` order, short lists and small maps inline, long text as literal blocks. */
+function recordYaml<T extends object>(data: T, keys: readonly string[]): string {
 	const ordered: Record<string, unknown> = {};
-	for (const key of PAPER_KEYS) {
-		const value = data[key];
+	for (const key of keys) {
+		const value = (data as Record<string, unknown>)[key];
 		if (value !== undefined) ordered[key] = value;
 	}
 	const doc = new Document(ordered);
@@ -30,7 +59,11 @@ export function paperToYaml(data: PaperData, schemaPath: string): string {
 			const items = node.items.map((i) => (isScalar(i) ? String(i.value) : null));
 			node.flow = !items.includes(null) && items.join(', ').length + 2 <= INLINE_LIST_MAX;
 		},
+		Map(_, node) {
+			// A small map inside a list (a sighting, a suggestion) on one line, as a person writes it.
+			const text = node.items.map((p) => `${String((p.key as { value?: unknown })?.value)}: ${isScalar(p.value) ? String(p.value.value) : '…'}`).join(', ');
+			if (node !== doc.contents && node.items.every((p) => isScalar(p.value)) && text.length + 4 <= INLINE_LIST_MAX) node.flow = true;
+		},
 	});
-	const body = doc.toString({ lineWidth: 0, singleQuote: false, blockQuote: 'literal', flowCollectionPadding: false });
-	return `${schemaLine(schemaPath)}\n${body}`;
+	return doc.toString({ lineWidth: 0, singleQuote: false, blockQuote: 'literal', flowCollectionPadding: false });
 }

@@ -4,10 +4,12 @@
  * browser loads: this one reaches the catalogue queries (and zod).
  */
 import { leafLabel, paperGroups, paperLeaves, type Atlas, type PaperView } from '../catalogue/queries.ts';
+import { SOURCE_VALUES } from './facets.ts';
 import { FACETS, type Facet } from './state.ts';
 
 /**
- * A paper's value in each facet: venue, year, leaf labels, top-level group titles, code yes/no.
+ * A paper's value in each facet: venue, year, leaf labels, top-level group titles, code yes/no,
+ * and whether the survey's list includes it or the atlas added it.
  * Its page hands exactly these to Pagefind (`pagefindRecord` in records.ts),
  * and the search page counts them at build time.
  */
@@ -18,6 +20,7 @@ export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, strin
 		venue: [paper.venue],
 		year: [String(paper.year)],
 		code: [paper.code ? 'yes' : 'no'],
+		source: [paper.listed === true ? SOURCE_VALUES.survey : SOURCE_VALUES.atlas],
 	};
 }
 

@@ -12,7 +12,11 @@ export const FACET_LABELS: Record<Facet, string> = {
 	venue: 'Venue',
 	year: 'Year',
 	code: 'Code',
+	source: 'Listed by',
 };
+
+/** The values of the source facet: the survey's own list, or the atlas beyond it. */
+export const SOURCE_VALUES = { survey: 'survey', atlas: 'atlas' } as const;
 
 /** Values a long facet shows before its "Show all" button. */
 export const SHORT_FACET = 8;
@@ -26,9 +30,10 @@ export interface FacetValue {
 	selected: boolean;
 }
 
-/** The label a value shows: the value itself, except for the yes/no of the code facet. */
+/** The label a value shows: the value itself, except for the yes/no of the code facet and the two sources. */
 export function facetValueLabel(facet: Facet, value: string): string {
 	if (facet === 'code') return value === 'yes' ? 'With code' : value === 'no' ? 'Without code' : value;
+	if (facet === 'source') return value === SOURCE_VALUES.survey ? 'The survey\'s list' : value === SOURCE_VALUES.atlas ? 'Added by the atlas' : value;
 	return value;
 }
 
@@ -42,6 +47,7 @@ export function facetValues(facet: Facet, totals: Record<string, number> | undef
 	const order = (a: string, b: string): number => {
 		if (facet === 'year') return Number(b) - Number(a) || b.localeCompare(a);
 		if (facet === 'code') return (a === 'yes' ? 0 : 1) - (b === 'yes' ? 0 : 1) || a.localeCompare(b);
+		if (facet === 'source') return (a === SOURCE_VALUES.survey ? 0 : 1) - (b === SOURCE_VALUES.survey ? 0 : 1) || a.localeCompare(b);
 		return (all[b] ?? 0) - (all[a] ?? 0) || a.localeCompare(b, 'en', { sensitivity: 'base' });
 	};
 	return Object.keys(all)

@@ -37,6 +37,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		// One category: its filter attribute doubles as the meta; several: joined for display.
 		...(facets.category.length > 1 ? { 'data-categories': facets.category.join(', ') } : {}),
 		'data-code': facets.code[0]!,
+		'data-source': facets.source[0]!,
 	};
 	if (paper.repo) values['data-repo'] = paper.repo;
 	if (options.authors) values['data-authors'] = options.authors;
@@ -50,7 +51,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		...(paper.repo ? ['repo[data-repo]'] : []),
 		...(paper.stars !== null ? ['stars[data-stars]'] : []),
 	];
-	const filters = ['venue[data-venue]', 'year[data-year]', 'code[data-code]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
+	const filters = ['venue[data-venue]', 'year[data-year]', 'code[data-code]', 'source[data-source]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
 	return {
 		attributes: {
 			'data-pagefind-meta': meta.join(', '),

@@ -6,23 +6,15 @@
  */
 import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { indexVenues } from '../../catalogue/checks.ts';
-import { didYouMean, formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
 import { normalizeTitle, paperKey } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
-import { assignIds, namePrefix } from '../../catalogue/ids.ts';
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
-import { buildTree } from '../../catalogue/tree.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
+import { aliasesFor, argsErrorMessage, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag, type CommandResult } from '../common/paper-draft.ts';
 
-/** What `npm run new` prints and the code it exits with. */
-export interface CommandResult {
-	code: number;
-	out: string[];
-	err: string[];
-}
+export type { CommandResult };
 
 /** The flags as given on the command line. */
 export interface NewPaperFlags {
@@ -89,7 +81,7 @@ export function parseNewPaperArgs(argv: readonly string[]): { flags: NewPaperFla
 	try {
 		values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
 	} catch (err) {
-		return { usage: argsErrorMessage(err as Error & { code?: string }) };
+		return { usage: argsErrorMessage(err as Error & { code?: string }, Object.keys(OPTIONS)) };
 	}
 	if (values.help) return { help: true };
 	for (const name of ['title', 'year', 'venue'] as const) {
@@ -119,44 +111,6 @@ function flagExample(name: string): string {
 	return { title: '--title "Full title as published"', year: '--year 2024', venue: '--venue NeurIPS ("arXiv" for preprints)' }[name] ?? `--${name} VALUE`;
 }
 
-function argsErrorMessage(err: Error & { code?: string }): string {
-	const flag = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? '';
-	if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-		const guess = didYouMean(flag.replace(/^-+/, ''), Object.keys(OPTIONS));
-		return `unknown flag ${flag}${guess ? ` — did you mean --${guess}?` : '; see the flags below'}`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-		const arg = /argument '([^']*)'/.exec(err.message)?.[1] ?? '';
-		return `unexpected "${arg}": every value follows its flag; quote values with spaces, such as --title "Full title"`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(err.message)) {
-		return `${flag} takes no value; write just ${flag}`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-		return `${flag} needs a value; write ${flag} VALUE (quote it when it has spaces, or write ${flag}=-value when it starts with a dash)`;
-	}
-	return err.message;
-}
-
-/**
- * A new paper id, made as the importer makes ids (`assignIds`): the slug of its first alias, else
- * of the title's first words, with `-2`, `-3` … when taken.
- */
-export function paperIdFor(data: Pick<PaperData, 'title' | 'aliases' | 'year'>, taken: Iterable<string>): string {
-	return assignIds([data], taken)[0]!;
-}
-
-/**
- * The aliases a new paper gets: the `--alias` values, then the short "Name" of a "Name: rest of
- * title" title, as the importer does, so readers find it by its short name.
- */
-export function aliasesFor(title: string, given: readonly string[]): string[] {
-	const aliases = given.map((a) => a.trim()).filter(Boolean);
-	const prefix = namePrefix(title);
-	if (prefix && !aliases.some((a) => a.toLowerCase() === prefix.toLowerCase())) aliases.push(prefix);
-	return aliases;
-}
-
 /** The paper of the catalogue that `data` would duplicate (same arXiv id or paper link, or same title), and why. */
 export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData, 'title' | 'paper'>): { paper: Paper; reason: string } | null {
 	const key = paperKey(data.paper);
@@ -168,13 +122,6 @@ export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData
 		if (title && normalizeTitle(p.title) === title) return { paper: p, reason: 'the same title' };
 	}
 	return null;
-}
-
-/** The `$schema` path a paper file in `papersDir` writes: relative to the repository's public/schemas. */
-export function paperSchemaPath(papersDir: string): string {
-	const root = fileURLToPath(new URL('../../..', import.meta.url));
-	const rel = path.relative(papersDir, path.join(root, 'public', 'schemas', 'paper.schema.json'));
-	return rel.split(path.sep).join('/');
 }
 
 /** Run `npm run new` on the catalogue in `dir`; `today` is the `added:` date (YYYY-MM-DD). */
@@ -238,29 +185,11 @@ function withFlag(d: Diagnostic, file: string): string {
 
 /** Build the paper from the flags, resolving the venue and checking categories against the catalogue. */
 function paperFromFlags(flags: NewPaperFlags, catalogue: Catalogue, today: string): { data: PaperData; note?: string } | { usage: string } {
-	let note: string | undefined;
-	const venues = indexVenues(catalogue.venues);
-	const venue = venues.resolve(flags.venue);
-	if (!venue) {
-		const names = catalogue.venues.map((v) => v.name);
-		const guess = didYouMean(flags.venue, [...names, ...catalogue.venues.flatMap((v) => v.aliases ?? [])]);
-		const fix = guess ? venues.resolve(guess)!.name : undefined;
-		return { usage: `--venue "${flags.venue}" is not a venue of venues.yaml${fix ? ` — did you mean --venue ${JSON.stringify(fix)}?` : ''} Known venues: ${names.join(', ')} (add a new one to venues.yaml first).` };
-	}
-	if (venue.name !== flags.venue) note = `venue "${flags.venue}" is written as its canonical name "${venue.name}"`;
-
-	const tree = buildTree(catalogue.taxonomy);
-	const leaves = tree.leaves.map((l) => l.slug);
-	for (const slug of flags.category) {
-		const node = tree.bySlug.get(slug);
-		if (node && !node.isLeaf) {
-			return { usage: `--category "${slug}" is a group, not a category; name one of its categories: ${node.leaves.map((l) => l.slug).join(', ')}` };
-		}
-		if (!node) {
-			const guess = didYouMean(slug, leaves);
-			return { usage: `--category "${slug}" is not a category${guess ? ` — did you mean --category ${guess}?` : ''} The categories are: ${leaves.join(', ')}.` };
-		}
-	}
+	const resolved = resolveVenueFlag(flags.venue, catalogue.venues);
+	if ('usage' in resolved) return resolved;
+	const { venue, note } = resolved;
+	const wrong = leafCategoryProblem(flags.category, catalogue.taxonomy);
+	if (wrong) return { usage: wrong };
 
 	const aliases = aliasesFor(flags.title, flags.alias);
 	const draft: Record<string, unknown> = {
