@@ -72,6 +72,7 @@ export function pullRequestBody(o: IntakeOutcome, file: { text: string; abstract
 		lines.push('');
 	}
 	if (o.candidate) lines.push(`It was queued as the candidate ${code(o.candidate.file)}, which this pull request removes.`, '');
+	if (o.replaced.length) lines.push(`It replaces ${o.replaced.map((f) => code(f)).join(', ')}, written from an earlier version of this issue.`, '');
 	for (const note of o.notes) lines.push(`- ${code(note, 500)}`);
 	if (o.notes.length) lines.push('');
 	lines.push('The file, checked with the whole catalogue as `npm run validate` checks it:', '', fenced(file.text, 'yaml'), '');
