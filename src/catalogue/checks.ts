@@ -17,7 +17,7 @@ export interface CheckedPaper {
 }
 
 /** First-level URL segments the site uses itself; a top-level group may not take them. */
-export const RESERVED_SLUGS = new Set(['papers', 'venues', 'years', 'search', 'stats', 'about', 'cite', 'contributing', 'datasets-and-benchmarks-guide', 'schemas', 'pagefind', '_astro', 'rss', '404']);
+export const RESERVED_SLUGS = new Set(['papers', 'benchmarks', 'venues', 'years', 'search', 'stats', 'about', 'cite', 'contributing', 'datasets-and-benchmarks-guide', 'schemas', 'pagefind', '_astro', 'rss', '404']);
 
 /** Slugs are unique over the whole tree, and top-level slugs do not shadow the site's own pages. */
 export function checkTaxonomy(yf: YamlFile, taxonomy: readonly TaxonomyNode[]): Diagnostic[] {

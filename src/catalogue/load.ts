@@ -5,7 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
+import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, indexVenues, type CheckedPaper } from './checks.ts';
+import { BENCHMARK_KEYS, BenchmarkSchema, checkBenchmarks, type Benchmark, type CheckedBenchmark } from './benchmark.ts';
+import { buildTree } from './tree.ts';
 import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
 	CitationsSchema,
@@ -37,6 +39,8 @@ export interface Catalogue {
 	stars: Stars;
 	/** Citation counts by paper id, from citations.json (empty when the file is absent). */
 	citations: Citations;
+	/** Benchmarks sorted by id (data/benchmarks/; empty when the folder is absent). */
+	benchmarks: Benchmark[];
 }
 
 /** The catalogue (null when a file it needs is unusable) and every problem found. */
@@ -136,6 +140,22 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		if (p.data && p.yf) papers.push({ id, yf: p.yf, data: p.data });
 	}
 
+	// Benchmarks: an optional folder, one file per benchmark, checked like papers.
+	const benchmarks: CheckedBenchmark[] = [];
+	const benchmarksDir = path.join(dir, 'benchmarks');
+	for (const name of existsSync(benchmarksDir) ? readdirSync(benchmarksDir).sort() : []) {
+		if (/\.ya?ml$/i.test(name) && !name.endsWith('.yaml')) {
+			diagnostics.push({ file: displayPath(path.join(benchmarksDir, name)), line: 1, col: 1, field: '(file name)', message: `benchmark files end in ".yaml"; rename it to "${name.replace(/\.ya?ml$/i, '.yaml')}"`, severity: 'error' });
+			continue;
+		}
+		if (!name.endsWith('.yaml')) continue;
+		const id = name.slice(0, -'.yaml'.length);
+		const b = parse(`benchmarks/${name}`, BenchmarkSchema, true, BENCHMARK_KEYS);
+		if (b.yf) diagnostics.push(...checkPaperId(id, b.yf).map((d) => ({ ...d, message: d.message.replace("the paper's id", "the benchmark's id") })));
+		if (b.data && b.yf) benchmarks.push({ id, yf: b.yf, data: b.data });
+	}
+	if (tax.data && ven.data) diagnostics.push(...checkBenchmarks(benchmarks, papers, buildTree(tax.data), indexVenues(ven.data)));
+
 	if (tax.data && ven.data) diagnostics.push(...checkPapers(papers, tax.data, ven.data));
 	if (tax.data && tax.yf) diagnostics.push(...checkFormerUrls(tax.yf, tax.data, papers));
 	const sorted = sortDiagnostics(diagnostics);
@@ -149,6 +169,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 				papers: papers.map((p) => ({ id: p.id, ...p.data })),
 				stars: stars.data,
 				citations: citations.data,
+				benchmarks: benchmarks.map((b) => ({ id: b.id, ...b.data })),
 			}
 		: null;
 	return { catalogue, diagnostics: sorted, files };
