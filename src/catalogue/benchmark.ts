@@ -341,3 +341,27 @@ export function lengthSortKey(l: Lengths | undefined): number {
 	const value = l.unit === 'minutes' ? n * 60 : n;
 	return UNIT_RANK[l.unit] * 1e9 + value;
 }
+
+/** What each confidence of a survey mention rests on, as pages and the README say it. */
+const SURVEY_BASIS: Record<SurveyMention['confidence'], string> = { high: 'own words', medium: 'reading notes', low: 'unsure' };
+
+/**
+ * Whether the survey names a benchmark, in a few words: "yes (own words)", "yes (reading notes)",
+ * "no (reading notes)". `readSurveyMention` reads it back.
+ */
+export function surveyMentionText(s: Pick<SurveyMention, 'named' | 'confidence'>): string {
+	return `${s.named ? 'yes' : 'no'} (${SURVEY_BASIS[s.confidence]})`;
+}
+
+/** A survey mention read back from `surveyMentionText`; null for text of another shape. */
+export function readSurveyMention(text: string): Pick<SurveyMention, 'named' | 'confidence'> | null {
+	const m = /^(yes|no) \(([a-z ]+)\)$/i.exec(text.trim());
+	const confidence = m ? (Object.keys(SURVEY_BASIS) as Array<SurveyMention['confidence']>).find((c) => SURVEY_BASIS[c] === m[2]!.toLowerCase()) : undefined;
+	return m && confidence ? { named: m[1]!.toLowerCase() === 'yes', confidence } : null;
+}
+
+/** The languages of a benchmark in a few words: "English, Chinese", "26 languages"; "" when unknown. */
+export function languagesText(b: Pick<BenchmarkData, 'languages' | 'languageCount'>): string {
+	if (b.languages?.length) return `${b.languages.join(', ')}${b.languageCount && b.languageCount > b.languages.length ? ` (${b.languageCount} languages)` : ''}`;
+	return b.languageCount ? `${b.languageCount} languages` : '';
+}

@@ -7,6 +7,7 @@ import { FACETS, type Facet, type SearchState } from './state.ts';
 
 /** Headings of the facets. */
 export const FACET_LABELS: Record<Facet, string> = {
+	type: 'Kind',
 	group: 'Group',
 	category: 'Category',
 	venue: 'Venue',
@@ -26,9 +27,10 @@ export interface FacetValue {
 	selected: boolean;
 }
 
-/** The label a value shows: the value itself, except for the yes/no of the code facet. */
+/** The label a value shows: the value itself, except for the yes/no of the code facet and the kinds of entry. */
 export function facetValueLabel(facet: Facet, value: string): string {
 	if (facet === 'code') return value === 'yes' ? 'With code' : value === 'no' ? 'Without code' : value;
+	if (facet === 'type') return value === 'Paper' ? 'Papers' : value === 'Benchmark' ? 'Benchmarks' : value;
 	return value;
 }
 
