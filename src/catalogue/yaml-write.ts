@@ -5,6 +5,7 @@
  */
 import { Document, isScalar, visit } from 'yaml';
 import { PAPER_KEYS, type PaperData } from './schema.ts';
+import { BENCHMARK_KEYS, type BenchmarkData } from './benchmark.ts';
 
 /** Lists whose inline form is longer than this are written one item per line. */
 const INLINE_LIST_MAX = 100;
@@ -19,9 +20,18 @@ export function schemaLine(schemaPath: string): string {
  * them anyway) and undefined values are left out, so the text parses back to `data`.
  */
 export function paperToYaml(data: PaperData, schemaPath: string): string {
+	return orderedYaml(data, PAPER_KEYS, schemaPath);
+}
+
+/** The YAML text of a benchmark file, written like a paper's: fields in the order of `BENCHMARK_KEYS`. */
+export function benchmarkToYaml(data: BenchmarkData, schemaPath: string): string {
+	return orderedYaml(data, BENCHMARK_KEYS, schemaPath);
+}
+
+function orderedYaml<T extends object>(data: T, keys: readonly string[], schemaPath: string): string {
 	const ordered: Record<string, unknown> = {};
-	for (const key of PAPER_KEYS) {
-		const value = data[key];
+	for (const key of keys) {
+		const value = (data as Record<string, unknown>)[key];
 		if (value !== undefined) ordered[key] = value;
 	}
 	const doc = new Document(ordered);

@@ -92,7 +92,7 @@ describe('the arXiv id of a benchmark', () => {
 		const { lines } = problemsAfter((d) => writeIn(d, 'benchmarks/longctx-bench.yaml', readIn(d, 'benchmarks/longctx-bench.yaml').replace('study: longctx-study\n', '')));
 
 		expect(lines).toEqual([
-			'benchmarks/longctx-bench.yaml:13:8  arxiv  same arXiv 2407.01527 as the paper papers/longctx-study.yaml; when that paper describes this benchmark, write "study: longctx-study" so the two pages link each other',
+			'benchmarks/longctx-bench.yaml:12:8  paper  same arXiv 2407.01527 as the paper papers/longctx-study.yaml; when that paper describes this benchmark, write "study: longctx-study" so the two pages link each other',
 		]);
 	});
 
@@ -105,7 +105,7 @@ describe('the arXiv id of a benchmark', () => {
 	it('names a study that is no paper, with the closest paper id', () => {
 		const { lines } = problemsAfter((d) => writeIn(d, 'benchmarks/longctx-bench.yaml', readIn(d, 'benchmarks/longctx-bench.yaml').replace('study: longctx-study', 'study: longctx-studdy')));
 
-		expect(lines).toContain('benchmarks/longctx-bench.yaml:15:8  study  no paper "longctx-studdy" in data/papers/ — did you mean "longctx-study"?');
+		expect(lines).toContain('benchmarks/longctx-bench.yaml:14:8  study  no paper "longctx-studdy" in data/papers/ — did you mean "longctx-study"?');
 	});
 });
 
