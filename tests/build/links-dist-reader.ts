@@ -219,3 +219,14 @@ export function authorAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
 	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
 }
+
+/**
+ * Bytes a page may add for the benchmark facts it links, beyond the fixed budget: a paper page
+ * names each benchmark it reports on, a benchmark page each method that reports on it, and each
+ * such fact carries the URL of the page that says so (`a.source`), about its length + 100 bytes
+ * with the link to the other page. None may be cut without losing a fact with its source.
+ */
+export function benchmarkLinkAllowance(page: Page): number {
+	const sources = page.elements.filter((e) => e.tagName === 'a' && (attr(e, 'class') ?? '').split(/\s+/).includes('source')).map((e) => attr(e, 'href') ?? '');
+	return sources.reduce((n, url) => n + Buffer.byteLength(url) + 100, 0);
+}
