@@ -1,6 +1,8 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BenchmarkSchema } from '../../../src/catalogue/benchmark.ts';
 import { formatDiagnostic } from '../../../src/catalogue/diagnostics.ts';
 import { loadCatalogue } from '../../../src/catalogue/load.ts';
 import { copyCatalogue, FIXTURE, readIn, ROOT, writeIn } from '../../helpers/catalogue.ts';
@@ -128,5 +130,17 @@ describe('a paper naming the benchmarks it reports on', () => {
 		const { lines } = problemsAfter((d) => writeIn(d, 'papers/h2o.yaml', `${readIn(d, 'papers/h2o.yaml')}benchmarks:\n  - id: ruler\n    source: https://arxiv.org/abs/2306.14048\n`), FIXTURE);
 
 		expect(lines).toEqual(['papers/h2o.yaml:24:9  benchmarks.0.id  unknown benchmark "ruler"; the benchmarks are the file names of data/benchmarks/']);
+	});
+});
+
+describe('the annotated benchmark template of CONTRIBUTING.md', () => {
+	it('is a valid benchmark that shows every field it may name', () => {
+		const text = readFileSync(path.join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+		const block = /## Add a benchmark[\s\S]*?```yaml\n([\s\S]*?)```/.exec(text)![1]!;
+
+		expect(BenchmarkSchema.safeParse(parse(block)).success).toBe(true);
+		for (const key of ['name', 'title', 'authors', 'authorsComplete', 'year', 'venue', 'modality', 'tasks', 'languages', 'lengths', 'summary', 'paper', 'code', 'data', 'study', 'survey', 'sources', 'confidence', 'unconfirmed']) {
+			expect(block, key).toMatch(new RegExp(`^(?:# )?${key}:`, 'm'));
+		}
 	});
 });
