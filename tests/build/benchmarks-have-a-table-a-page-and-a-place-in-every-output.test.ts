@@ -32,6 +32,12 @@ const hasClass = (el: T.Element, cls: string) => (attr(el, 'class') ?? '').split
 const text = (el: T.Element) => textOf(el).replace(/\s+/g, ' ').trim();
 const metas = (p: Page, name: string) => all(p, (el) => el.tagName === 'meta' && attr(el, 'name') === name).map((el) => attr(el, 'content'));
 const read = (rel: string) => readFileSync(path.join(built.dist, rel), 'utf8');
+/** The element `n` levels above `el` (1: its parent). */
+const up = (el: T.Element, n: number): T.ParentNode | null => {
+	let node: T.ParentNode | null = el.parentNode;
+	for (let i = 1; i < n && node && 'parentNode' in node; i++) node = (node as T.Element).parentNode;
+	return node;
+};
 
 describe('the Datasets and Benchmarks page', () => {
 	const node = () => page('datasets-and-benchmarks/index.html');
@@ -40,7 +46,7 @@ describe('the Datasets and Benchmarks page', () => {
 
 	it('shows one sortable table per modality, each benchmark once, linked to its page, in name order', () => {
 		const [textTable, mmTable] = tables();
-		const names = (t: T.Element) => rowsOf(t).map((r) => text(all(node(), (el) => el.tagName === 'a' && el.parentNode?.parentNode === r)[0]!));
+		const names = (t: T.Element) => rowsOf(t).map((r) => text(all(node(), (el) => el.tagName === 'a' && up(el, 2) === r)[0]!));
 
 		expect(tables()).toHaveLength(2);
 		expect(attr(textTable!, 'data-sortable')).toBe('');
@@ -51,7 +57,7 @@ describe('the Datasets and Benchmarks page', () => {
 	});
 
 	it('heads the columns the issue asks for, and gives lengths a sort key by unit, then size', () => {
-		const headers = all(node(), (el) => el.tagName === 'th' && el.parentNode?.parentNode?.parentNode === tables()[0]).map(text);
+		const headers = all(node(), (el) => el.tagName === 'th' && up(el, 3) === tables()[0]).map(text);
 		const lengthKeys = new Map(rowsOf(tables()[0]!).map((r) => {
 			const cells = r.childNodes.filter((c): c is T.Element => 'tagName' in c && c.tagName === 'td');
 			return [text(cells[0]!), Number(attr(cells[5]!, 'data-value'))] as const;
@@ -96,7 +102,7 @@ describe('a benchmark page', () => {
 	it('lists the methods of the catalogue that report on it, each with its source', () => {
 		const longbench = page('benchmarks/longbench/index.html');
 		const users = all(longbench, (el) => el.tagName === 'ul' && hasClass(el, 'benchmark-users'))[0]!;
-		const links = all(longbench, (el) => el.tagName === 'a' && el.parentNode?.parentNode === users).map((a) => attr(a, 'href'));
+		const links = all(longbench, (el) => el.tagName === 'a' && up(el, 2) === users).map((a) => attr(a, 'href'));
 
 		// Newest first, then by title, as every paper list.
 		expect(links).toEqual([`${BASE}papers/kivi/`, 'https://ri.k117.org/papers/kivi_a_tuningfree_asymmetric_2bit_quantization_for_kv_cache__c6d4fd4d', `${BASE}papers/snapkv/`, 'https://ri.k117.org/papers/snapkv_llm_knows_what_you_are_looking_for_before_generation__168d95cb']);
