@@ -24,6 +24,7 @@ export interface ApiPaper {
 	repo: string | null;
 	stars: number | null;
 	url: string;
+	listed: boolean;
 }
 
 /** A taxonomy node of /papers.json. */

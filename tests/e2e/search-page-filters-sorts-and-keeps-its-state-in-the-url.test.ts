@@ -19,6 +19,7 @@ beforeAll(async () => {
 		code: [p.code ? 'yes' : 'no'],
 		category: [...new Set(p.categories.map((c) => leafTitle.get(c)!))],
 		group: [...new Set(p.categories.map((c) => groupTitle.get(c)!))],
+		source: [p.listed ? 'survey' : 'atlas'],
 	});
 });
 
@@ -68,6 +69,21 @@ async function allResults(page: Page): Promise<string[]> {
 }
 
 describe('the search page', () => {
+	it('shows the survey\'s list alone with the "Listed by" filter, and the papers the atlas added with the other value', async () => {
+		const page = await open('?source=survey');
+		const survey = site.papers.filter((p) => p.listed);
+
+		const urls = await allResults(page);
+
+		expect(survey.length).toBe(150);
+		expect(site.papers.length).toBeGreaterThan(survey.length);
+		expect(new Set(urls)).toEqual(new Set(survey.map((p) => p.url)));
+		expect(await page.locator('[data-facet="source"] legend').textContent()).toBe('Listed by');
+		expect(await page.locator('[data-facet="source"] li[data-value="atlas"] label').textContent()).toContain('Added by the atlas');
+		expect(await shownCount(page, 'source', 'atlas')).toBe(String(site.papers.length - survey.length));
+		await page.close();
+	});
+
 	it('shows browse mode from the build and fetches nothing from Pagefind until the reader acts', async () => {
 		const page = await browser.newPage();
 		const pagefind: string[] = [];
@@ -126,7 +142,7 @@ describe('the search page', () => {
 		await page.close();
 	});
 
-	it.each(['venue', 'year', 'category', 'group', 'code'])('narrows the results by the %s facet, with the counts the catalogue gives', async (facet) => {
+	it.each(['venue', 'year', 'category', 'group', 'code', 'source'])('narrows the results by the %s facet, with the counts the catalogue gives', async (facet) => {
 		const page = await open();
 		const value = commonest(facet);
 		const expected = matching({ [facet]: [value] });
