@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contributingMarkdown, contributingSourceDir, issueFormYaml } from '../src/maintain/contributing-docs.ts';
+import { contributingMarkdown, contributingSourceDir, issueFormYaml } from '../src/maintain/contributing/contributing-docs.ts';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { loadCatalogue } from '../src/catalogue/load.ts';
 

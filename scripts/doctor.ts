@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
-import { doctor, doctorJson, formatDoctorText } from '../src/maintain/doctor.ts';
+import { doctor, doctorJson, formatDoctorText } from '../src/maintain/doctor/doctor.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 
 const USAGE = 'Usage: npm run doctor [-- --json] [--today YYYY-MM-DD] [--stale-days N]';

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
-import { arxivOptionsFromEnv } from '../src/maintain/arxiv.ts';
-import { enrich } from '../src/maintain/enrich.ts';
-import { enrichJson, formatEnrichText } from '../src/maintain/enrich-report.ts';
-import { readFactsFile, type FactsFile } from '../src/maintain/facts.ts';
-import { retryOptionsFromEnv } from '../src/maintain/http-retry.ts';
-import { semanticScholarOptionsFromEnv } from '../src/maintain/semantic-scholar.ts';
+import { arxivOptionsFromEnv } from '../src/services/arxiv.ts';
+import { enrich } from '../src/maintain/enrich/enrich.ts';
+import { enrichJson, formatEnrichText } from '../src/maintain/enrich/report.ts';
+import { readFactsFile, type FactsFile } from '../src/maintain/enrich/facts.ts';
+import { retryOptionsFromEnv } from '../src/services/http-retry.ts';
+import { semanticScholarOptionsFromEnv } from '../src/services/semantic-scholar.ts';
 
 const USAGE = 'Usage: npm run enrich [-- --apply] [--force] [--only ID…] [--json] [--facts FILE.json]';
 const bad = (message: string): never => {

@@ -1,7 +1,9 @@
 /**
- * `npm run export -- [--data DIR] [--out FILE]`: write the awesome-list README from the catalogue
- * (CATALOGUE_DIR or data/ by default) to FILE or stdout. An invalid catalogue is refused with the
- * validator's messages (exit 1): a README is only ever written from checked data.
+ * `npm run export -- [--data DIR] [--out FILE] [--include-added]`: write the awesome-list README
+ * from the catalogue (CATALOGUE_DIR or data/ by default) to FILE or stdout: the papers of the
+ * survey's list (`listed: true`), and with --include-added the papers the atlas added too. An
+ * invalid catalogue is refused with the validator's messages (exit 1): a README is only ever
+ * written from checked data.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,10 +12,10 @@ import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { exportMarkdown } from '../src/awesome-list/export.ts';
 
-const USAGE = 'usage: npm run export -- [--data DIR] [--out FILE]';
-let values: { data?: string; out?: string; help?: boolean };
+const USAGE = 'usage: npm run export -- [--data DIR] [--out FILE] [--include-added]';
+let values: { data?: string; out?: string; 'include-added'?: boolean; help?: boolean };
 try {
-	({ values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+	({ values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, 'include-added': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
 } catch (err) {
 	console.error(`${(err as Error).message}\n${USAGE}`);
 	process.exit(2);
@@ -30,8 +32,13 @@ if (!catalogue) {
 	console.error(`✗ ${displayPath(dir)}: ${errors} error${errors === 1 ? '' : 's'}; nothing exported. Fix them (npm run validate) and export again.`);
 	process.exit(1);
 }
-const markdown = exportMarkdown(catalogue);
+const includeAdded = values['include-added'] === true;
+const markdown = exportMarkdown(catalogue, { includeAdded });
 if (values.out) {
 	writeFileSync(values.out, markdown);
-	console.log(`✓ wrote ${displayPath(path.resolve(values.out))}: ${catalogue.papers.length} papers`);
+	const listed = catalogue.papers.filter((p) => p.listed === true).length;
+	const added = catalogue.papers.length - listed;
+	const written = includeAdded ? catalogue.papers.length : listed;
+	const left = !includeAdded && added ? `; ${added} added by the atlas left out (--include-added writes them)` : '';
+	console.log(`✓ wrote ${displayPath(path.resolve(values.out))}: ${written} papers${left}`);
 } else process.stdout.write(markdown);

@@ -5,11 +5,13 @@
  * the validator's verdict on the written folder. Every table row is accounted for: it is part of
  * a paper, or reported at its line with why it is not (no title, above the first category, …).
  *
- * Exit codes: 0 when the written folder is a valid catalogue; 1 when the file holds no taxonomy
- * or no table (nothing is written), or when the validator refuses what was written (a paper
- * without a year, …): the files stay, with the validator's messages, because they are the rest
- * of the list already converted — fix the list and import again, or fix the named files, then
- * `npm run validate`; `npm run build` refuses the folder until then. 2 on a usage error.
+ * Exit codes: 0 when every row became part of a paper and the written folder is a valid catalogue;
+ * 1 when rows could not be read (no title; no year and no arXiv link to take one from, such as a
+ * row with a name alone): they are reported at their line and the rest is written; also 1 when the
+ * file holds no taxonomy or no table (nothing is written), or when the validator refuses what was
+ * written: the files stay, with the validator's messages, because they are the rest of the list
+ * already converted — fix the list and import again, or fix the named files, then `npm run
+ * validate`; `npm run build` refuses the folder until then. 2 on a usage error.
  *
  * The choices it makes, each reported where it applies:
  * - headings → taxonomy (the first heading is the list's name); a section without a table is a
@@ -88,6 +90,10 @@ if (errors.length) {
 	process.exit(1);
 }
 console.log(`  validate: ${displayPath(out)} is a valid catalogue`);
+if (skipped) {
+	console.error(`✗ ${plural(skipped, 'row')} of ${file} not imported (reported above with ${skipped === 1 ? 'its line' : 'their lines'}); the rest is written — fix ${skipped === 1 ? 'it' : 'them'} in the list and import again`);
+	process.exitCode = 1;
+}
 
 function countLeaves(nodes: ReadonlyArray<{ children?: unknown[] | undefined }>): number {
 	return nodes.reduce((n, node) => n + (node.children?.length ? countLeaves(node.children as typeof nodes) : 1), 0);

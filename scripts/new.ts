@@ -4,7 +4,7 @@
  * is already listed or does not validate, 2 on a missing or bad flag.
  */
 import { catalogueDir } from '../src/catalogue/load.ts';
-import { runNewPaper } from '../src/maintain/new-paper.ts';
+import { runNewPaper } from '../src/maintain/new/new-paper.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const result = runNewPaper(process.argv.slice(2), catalogueDir(), today);

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue } from '../src/catalogue/load.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../src/catalogue/transaction.ts';
-import { readStarsFile, refreshStars, repositoriesOf, starsOptionsFromEnv, starsToJson } from '../src/maintain/stars.ts';
+import { repositoriesOf } from '../src/catalogue/links.ts';
+import { readStarsFile, refreshStars, starsOptionsFromEnv, starsToJson } from '../src/maintain/stars/stars.ts';
 
 const dir = catalogueDir();
 const file = path.join(dir, 'stars.json');

@@ -20,13 +20,24 @@ import { buildTree, type TreeNode } from '../catalogue/tree.ts';
 /** The columns of every category table, as the list has always written them. */
 export const TABLE_HEADER = ['Year', 'Title', 'Type', 'Venue', 'Paper', 'code'] as const;
 
+/** What `exportMarkdown` writes. */
+export interface ExportOptions {
+	/**
+	 * Also write the papers the atlas added itself (`listed` not true) and the benchmarks the survey
+	 * does not name. Without it the README is the survey's list alone (with the survey's own
+	 * benchmarks), so that export → sync stays a no-op against the list upstream. @default false
+	 */
+	includeAdded?: boolean;
+}
+
 /** The README of the list; the benchmarks, when given, as a table under their heading. */
-export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }): string {
+export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }, options: ExportOptions = {}): string {
 	const { site } = catalogue;
-	const benchmarks = [...(catalogue.benchmarks ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+	const benchmarks = (catalogue.benchmarks ?? []).filter((b) => b.survey.named || options.includeAdded).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {
+		if (p.listed !== true && !options.includeAdded) continue;
 		for (const slug of p.categories) {
 			const list = papersByLeaf.get(slug);
 			if (list) list.push(p);

@@ -20,8 +20,12 @@ export function yearFromArxiv(url: string | undefined): number | undefined {
 	return Number(yy) >= 91 ? 1900 + Number(yy) : 2000 + Number(yy);
 }
 
-/** Fill `paper`'s year from its arXiv id when no row gives one, and report each gap at `line`. */
-export function fillGaps(paper: MergedPaper, line: number, messages: ImportMessage[]): void {
+/**
+ * Fill `paper`'s year from its arXiv id when no row gives one, and report each gap at `line`.
+ * Returns the problem when the year cannot be known: such a paper is not imported (a row with a
+ * name alone, such as `||ZIPVL|Mixed-precision Quantization||||`, has neither).
+ */
+export function fillGaps(paper: MergedPaper, line: number, messages: ImportMessage[]): ImportMessage | undefined {
 	const quoted = `"${paper.title}"`;
 	if (paper.year === undefined) {
 		const year = yearFromArxiv(paper.paper);
@@ -29,7 +33,9 @@ export function fillGaps(paper: MergedPaper, line: number, messages: ImportMessa
 			paper.year = year;
 			messages.push(note(line, `no year for ${quoted}; took ${year} from its arXiv id ${arxivId(paper.paper)} — write the year in the Year column`));
 		} else {
-			messages.push(problem(line, `no year for ${quoted}, and no arXiv link to take it from; its file is written without one, which "npm run validate" refuses — write the year of publication in the Year column`));
+			const missing = problem(line, `no year for ${quoted}, and no arXiv link to take it from; not imported — write the year of publication in the Year column (and the paper's link in the Paper column)`);
+			messages.push(missing);
+			return missing;
 		}
 	} else {
 		for (const r of paper.rows) {
@@ -40,4 +46,5 @@ export function fillGaps(paper: MergedPaper, line: number, messages: ImportMessa
 		messages.push(problem(line, `no venue for ${quoted}; recorded as "${UNSPECIFIED_VENUE.name}" (written back as an empty cell) — write the venue in the Venue column (arXiv for a preprint)`));
 	}
 	if (!paper.paper) messages.push(note(line, `no paper link for ${quoted} — add [Link](https://…) in the Paper column`));
+	return undefined;
 }

@@ -24,12 +24,12 @@ import { assignSlugs, type DraftNode } from './slugs.ts';
 import { isBenchmarkTable, readBenchmarkTable, type ReadBenchmark } from './benchmark-table.ts';
 import type { BenchmarkData } from '../catalogue/benchmark.ts';
 
-/** A paper as imported: `year` is missing only when no row of it gave one (validate then says so). */
+/** A paper as imported; a paper whose year no row gives (nor its arXiv id) is not imported but reported. */
 export type ImportedPaper = {
 	id: string;
 	/** Line of the row that gave the title. */
 	line: number;
-	data: Omit<PaperData, 'year'> & { year?: number };
+	data: PaperData;
 	/**
 	 * Every row of the paper, in file order: its line, the leaf slug of its table and its title
 	 * cell; `continued` lists the further lines of a row broken over several (absent otherwise).
@@ -130,19 +130,38 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	for (const v of benchmarkVenues) v.of.venue = v.venue;
 	const merged = mergeRows(rows);
 	messages.push(...merged.messages);
-	for (const p of merged.papers) fillGaps(p, p.rows[p.rep]!.line, messages);
-	const ids = assignIds(merged.papers);
-	const papers: ImportedPaper[] = merged.papers.map((p, i) => {
+	// A paper without a year cannot be a paper of the catalogue: its rows are reported and skipped, the rest imported.
+	const dated: typeof merged.papers = [];
+	for (const p of merged.papers) {
+		const missing = fillGaps(p, p.rows[p.rep]!.line, messages);
+		if (!missing) {
+			dated.push(p);
+			continue;
+		}
+		skipped.push(missing);
+		for (const r of p.rows) {
+			const also = [
+				...(r.line === missing.line ? [] : [problem(r.line, `this row is of "${p.title}", which is not imported (no year; see line ${missing.line})`)]),
+				...(r.continued ?? []).map((l) => problem(l, `this line continues the row of line ${r.line}, which is not imported`)),
+			];
+			skipped.push(...also);
+			messages.push(...also);
+		}
+	}
+	const ids = assignIds(dated);
+	const papers: ImportedPaper[] = dated.map((p, i) => {
 		const line = p.rows[p.rep]!.line;
-		const data = {
+		const data: PaperData = {
 			title: p.title,
 			aliases: p.aliases.length ? p.aliases : undefined,
-			year: p.year,
+			year: p.year!,
 			venue: p.venue || UNSPECIFIED_VENUE.name,
 			categories: p.categories,
 			paper: p.paper,
 			code: p.code,
 			codeOfficial: p.code ? p.codeOfficial : undefined,
+			// Every paper read from the survey's list is in it.
+			listed: true,
 		};
 		return { id: ids[i]!, line, data, rows: p.rows.map((r) => ({ line: r.line, category: r.category, title: r.title, ...(r.continued?.length ? { continued: r.continued } : {}) })) };
 	});
@@ -163,12 +182,18 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 		papers,
 		benchmarks,
 		rows: countRows(root),
-		merged: rows.length - papers.length,
+		merged: rows.length - papers.length - skippedRowsOf(merged.papers, dated),
 		continued: rows.reduce((n, r) => n + (r.continued?.length ?? 0), 0),
 		skipped: sortMessages(skipped),
 		messages: sortMessages(messages),
 		fatal: undefined,
 	};
+}
+
+/** The rows of the merged papers left out for want of a year. */
+function skippedRowsOf(all: ReadonlyArray<{ rows: readonly unknown[] }>, kept: ReadonlyArray<unknown>): number {
+	const keptSet = new Set(kept);
+	return all.filter((p) => !keptSet.has(p)).reduce((n, p) => n + p.rows.length, 0);
 }
 
 /** A section as a draft node: its description (text other than tables) and its tables. */

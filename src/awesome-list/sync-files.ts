@@ -103,7 +103,7 @@ export function formatSyncReport(r: SyncReport, file: string): string[] {
 	group('moved', r.moved, (m) => `${at(m.line)}  ${m.id}  ${m.from.join(', ')} → ${m.to.join(', ')}`);
 	group('kept', r.kept, (k) => `${at(k.line)}  ${k.id}  ${k.field}: kept ${show(k.catalogue)}, the list says ${show(k.list)} (${k.reason})`);
 	group('merged', r.merged, (m) => `${at(m.line)}  ${m.id} → ${m.into}  the same paper (${m.rule}); /papers/${m.id}/ redirects`);
-	group('no longer in the list', r.removed, (x) => (x.pruned ? `${x.id}  "${x.title}": removed; /papers/${x.id}/ redirects to ${x.redirect}` : `${x.id}  "${x.title}": kept in ${x.categories.join(', ')} (--prune removes it)`));
+	group('no longer in the list', r.removed, (x) => (x.pruned ? `${x.id}  "${x.title}": removed; /papers/${x.id}/ redirects to ${x.redirect}` : `${x.id}  "${x.title}": kept in ${x.categories.join(', ')} as a paper of the atlas (listed: false); sync with --prune to remove it instead`));
 	group('taxonomy', r.taxonomy, (t) =>
 		t.kind === 'added'
 			? `${at(t.line)}  added  ${t.path} ("${t.title}")`

@@ -2,7 +2,7 @@
  * Which catalogue paper each paper of a list is: the identity rules of the importer's merges,
  * applied between a list and a catalogue. Strongest first:
  * 1. a shared paper key (one arXiv id in any form, one proceedings paper under two URLs; the
- *    catalogue's `arxiv` and `published` count too);
+ *    catalogue's `arxiv`, `doi` and `published` count too; see catalogue/identity.ts);
  * 2. the same normalised title;
  * 3. a short name in common (a "Name:" prefix, an alias, or a short title such as "MatryoshkaKV");
  * 4. the same GitHub repository, when no other paper on either side has it.
@@ -11,19 +11,11 @@
  * catalogue paper left over that names the same paper by rule 1 or 2 as a matched one is folded
  * into it (a duplicate in the catalogue).
  */
-import { isShortTitle, namePrefix } from '../catalogue/ids.ts';
-import { githubRepo, normalizeTitle, paperKey } from '../catalogue/links.ts';
+import { disjointKeys, paperKeysOf as keysOf, shortNamesOf, type Identity } from '../catalogue/identity.ts';
+import { githubRepo, normalizeTitle } from '../catalogue/links.ts';
 import type { Paper } from '../catalogue/schema.ts';
 
-/** What identifies a paper on either side. */
-export interface Identity {
-	title: string;
-	aliases?: readonly string[] | undefined;
-	paper?: string | undefined;
-	code?: string | undefined;
-	arxiv?: string | undefined;
-	published?: string | undefined;
-}
+export type { Identity };
 
 /** The rules, strongest first; the number is what `Match.rule` holds. */
 export const MATCH_RULES = ['paper link', 'title', 'short name', 'code repository'] as const;
@@ -47,24 +39,6 @@ export interface MatchResult {
 	missing: string[];
 }
 
-function keysOf(p: Identity): Set<string> {
-	const keys = new Set<string>();
-	for (const k of [paperKey(p.paper), paperKey(p.published), p.arxiv ? `arxiv:${p.arxiv.toLowerCase()}` : null]) if (k) keys.add(k);
-	return keys;
-}
-
-function shortNamesOf(p: Identity): Set<string> {
-	const names = new Set<string>();
-	const add = (s: string | undefined) => {
-		const n = s ? normalizeTitle(s) : '';
-		if (n) names.add(n);
-	};
-	add(namePrefix(p.title));
-	for (const a of p.aliases ?? []) add(a);
-	if (isShortTitle(p.title)) add(p.title);
-	return names;
-}
-
 /** Index a side by each key kind: key → indices holding it. */
 function index<T>(items: readonly T[], keys: (t: T) => Iterable<string>): Map<string, number[]> {
 	const map = new Map<string, number[]>();
@@ -82,7 +56,7 @@ function index<T>(items: readonly T[], keys: (t: T) => Iterable<string>): Map<st
 export function matchPapers(list: readonly Identity[], catalogue: readonly Paper[]): MatchResult {
 	const listKeys = list.map(keysOf);
 	const catKeys = catalogue.map(keysOf);
-	const disjoint = (l: number, c: number) => listKeys[l]!.size > 0 && catKeys[c]!.size > 0 && ![...listKeys[l]!].some((k) => catKeys[c]!.has(k));
+	const disjoint = (l: number, c: number) => disjointKeys(listKeys[l]!, catKeys[c]!);
 	const repoOf = (p: Identity) => {
 		const r = githubRepo(p.code);
 		return r ? [r.toLowerCase()] : [];

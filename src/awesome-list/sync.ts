@@ -51,7 +51,11 @@ export interface SyncReport {
 	moved: Array<{ id: string; line: number; from: string[]; to: string[] }>;
 	/** Values the catalogue keeps against the list (a venue it knows better). */
 	kept: Array<{ id: string; line: number; field: string; catalogue: unknown; list: unknown; reason: string }>;
-	/** Papers the list no longer has: kept (re-placed where their category went) or, with --prune, removed. */
+	/**
+	 * Papers of the list (`listed: true`) the list no longer has: kept as papers of the atlas
+	 * (`listed: false`, re-placed where their category went) or, with --prune, removed. A paper the
+	 * atlas added itself is never among them.
+	 */
 	removed: Array<{ id: string; title: string; pruned: boolean; categories: string[]; redirect?: string }>;
 	/** Catalogue papers that turned out to be the same paper as another: folded into it. */
 	merged: Array<{ id: string; into: string; line: number; rule: MatchRule }>;
@@ -82,10 +86,11 @@ export interface SyncPlan {
 
 /** Merge the list `list` (read by `importMarkdown`) into `catalogue`. */
 export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers'>, list: ImportResult, options: SyncOptions): SyncPlan {
-	const unplaced = list.papers.filter((p) => p.data.year === undefined).map((p) => ({ line: p.line, kind: 'problem' as const, message: `"${p.data.title}" has no year and no arXiv link to take one from; add the year to the row` }));
+	// Rows the reader could not make a paper of (no title, no year and no arXiv link, …): reported, the rest applied.
+	const unplaced = list.skipped;
 	// The catalogue's own spellings first: a venue name or alias a maintainer added wins over the built-in list.
 	const venues = indexVenues([...list.venues, ...catalogue.venues]);
-	const listed = list.papers.filter((p) => p.data.year !== undefined).map((p) => ({ ...p, data: { ...p.data, venue: venues.resolve(p.data.venue)?.name ?? p.data.venue } }));
+	const listed = list.papers.map((p) => ({ ...p, data: { ...p.data, venue: venues.resolve(p.data.venue)?.name ?? p.data.venue } }));
 	const { matches, folded, unmatched, missing } = matchPapers(
 		listed.map((p) => p.data),
 		catalogue.papers,
@@ -144,6 +149,14 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 	for (const id of missing) {
 		const before = byId.get(id)!;
 		const categories = [...new Set(before.categories.map((c) => tax.leafFor.get(c) ?? c))];
+		// A paper the atlas added was never in the list: not "no longer listed", never pruned; it follows its leaf.
+		if (before.listed !== true) {
+			if (!sameList(categories, before.categories)) {
+				papers.set(id, { ...withoutId(before), categories });
+				report.moved.push({ id, line: 0, from: before.categories, to: categories });
+			}
+			continue;
+		}
 		if (options.prune) {
 			papers.delete(id);
 			deleted.push(id);
@@ -151,7 +164,8 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 			formerPapers.set(leaf, [...(formerPapers.get(leaf) ?? []), id, ...(before.formerIds ?? [])]);
 			report.removed.push({ id, title: before.title, pruned: true, categories: before.categories, redirect: leaf });
 		} else {
-			papers.set(id, { ...withoutId(before), categories });
+			// Kept, as a paper of the atlas: the list no longer includes it.
+			papers.set(id, { ...withoutId(before), categories, listed: false });
 			report.removed.push({ id, title: before.title, pruned: false, categories });
 		}
 	}
@@ -197,7 +211,7 @@ function mergePaper(before: Paper, row: ImportedPaper, venueOf: (name: string) =
 		kept.push({ field, catalogue: before[field], list: listValue, reason: 'corrected in the catalogue; the list still says what it said at the last sync' });
 	}
 	let venue = l.venue;
-	let year = l.year!;
+	let year = l.year;
 	const listUnpublished = isPlaceholderVenue(venueOf(l.venue));
 	const ownPublished = !isPlaceholderVenue(venueOf(before.venue));
 	if (before.venue !== l.venue && ownPublished && (listUnpublished || before.published || before.doi)) {
@@ -232,6 +246,7 @@ function mergePaper(before: Paper, row: ImportedPaper, venueOf: (name: string) =
 		paper: l.paper,
 		code: l.code,
 		codeOfficial: l.code ? codeOfficial : undefined,
+		listed: true,
 	});
 	return { data, kept };
 }
@@ -239,7 +254,7 @@ function mergePaper(before: Paper, row: ImportedPaper, venueOf: (name: string) =
 /** A list paper's own values, as the base of the next sync records them. */
 function baseEntry(p: ImportedPaper): BaseEntry {
 	const d = p.data;
-	return dropUndefined({ title: d.title, year: d.year!, venue: d.venue, paper: d.paper, code: d.code });
+	return dropUndefined({ title: d.title, year: d.year, venue: d.venue, paper: d.paper, code: d.code });
 }
 
 function sortedBase(base: SyncBase): SyncBase {
@@ -266,13 +281,14 @@ function newPaper(p: ImportedPaper, date: string): PaperData {
 	return dropUndefined({
 		title: d.title,
 		aliases: d.aliases?.length ? d.aliases : undefined,
-		year: d.year!,
+		year: d.year,
 		venue: d.venue,
 		categories: d.categories,
 		paper: d.paper,
 		code: d.code,
 		codeOfficial: d.code ? d.codeOfficial : undefined,
 		added: date,
+		listed: true,
 	});
 }
 

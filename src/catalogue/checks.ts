@@ -64,10 +64,10 @@ export function venueSlug(v: Venue): string {
 }
 
 /** The file name is a valid id: lower-case words joined by hyphens. */
-export function checkPaperId(id: string, yf: YamlFile): Diagnostic[] {
+export function checkPaperId(id: string, yf: YamlFile, what: 'paper' | 'candidate' | 'benchmark' = 'paper'): Diagnostic[] {
 	if (SLUG_PATTERN.test(id)) return [];
-	const fix = slugify(id) || 'paper';
-	return [{ ...yf.diagnostic([], '', 'error'), field: '(file name)', message: `file name "${id}.yaml" is the paper's id and must be lower-case words joined by hyphens; rename it to "${fix}.yaml"` }];
+	const fix = slugify(id) || what;
+	return [{ ...yf.diagnostic([], '', 'error'), field: '(file name)', message: `file name "${id}.yaml" is the ${what}'s id and must be lower-case words joined by hyphens; rename it to "${fix}.yaml"` }];
 }
 
 /** Every category exists and is a leaf of the taxonomy; none is listed twice. */

@@ -37,6 +37,16 @@ export function githubRepo(url: string | undefined): string | null {
 	return /^[\w.-]+\/[\w.-]+$/.test(repo) ? repo : null;
 }
 
+/** The GitHub repositories named by the papers' code links, deduplicated and sorted. */
+export function repositoriesOf(papers: readonly { code?: string | undefined }[]): string[] {
+	const repos = new Set<string>();
+	for (const p of papers) {
+		const repo = githubRepo(p.code);
+		if (repo) repos.add(repo);
+	}
+	return [...repos].sort();
+}
+
 /**
  * A key that two URLs of the same paper share: the arXiv id, or host + path without the file
  * type, a trailing slash, `www.`, doubled slashes or the query (`…/sheng23a.html` and

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, indexVenues, type CheckedPaper } from './checks.ts';
 import { BENCHMARK_KEYS, BenchmarkSchema, checkBenchmarks, type Benchmark, type CheckedBenchmark } from './benchmark.ts';
-import { buildTree } from './tree.ts';
 import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
 	CitationsSchema,
@@ -24,6 +23,8 @@ import {
 	type TaxonomyNode,
 	type Venue,
 } from './schema.ts';
+import { CANDIDATE_KEYS, CandidateSchema, checkQueue, REJECTION_KEYS, RejectionsSchema, type Candidate, type CheckedCandidate, type Rejection } from './queue.ts';
+import { buildTree } from './tree.ts';
 import { checkSchema, parseYamlFile } from './yaml-file.ts';
 import type { z } from 'zod';
 
@@ -41,6 +42,10 @@ export interface Catalogue {
 	citations: Citations;
 	/** Benchmarks sorted by id (data/benchmarks/; empty when the folder is absent). */
 	benchmarks: Benchmark[];
+	/** Papers proposed but not filed (data/candidates/), sorted by id; no page shows them. */
+	candidates: Candidate[];
+	/** Papers turned down (data/rejections.yaml), as written. */
+	rejections: Rejection[];
 }
 
 /** The catalogue (null when a file it needs is unusable) and every problem found. */
@@ -75,9 +80,12 @@ export interface LoadOptions {
 	skipCitations?: boolean;
 	/**
 	 * File texts to check instead of what is on disk, by name relative to the folder
-	 * ("papers/snapkv.yaml"): a tool checks the catalogue it is about to write before writing it.
+	 * ("papers/snapkv.yaml"), new files included: a tool checks the catalogue it is about to write
+	 * before writing it.
 	 */
 	overlay?: ReadonlyMap<string, string>;
+	/** Files to read as absent, by the same names ("candidates/x.yaml"): what the tool is about to delete. */
+	removed?: ReadonlySet<string>;
 }
 
 /** Load and check the catalogue in `dir`. Never throws on bad data. */
@@ -88,6 +96,10 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		const abs = path.join(dir, name);
 		const file = displayPath(abs);
 		let text: string | undefined = options.overlay?.get(name);
+		if (text === undefined && options.removed?.has(name)) {
+			if (required) diagnostics.push({ file, line: 1, col: 1, field: '(file)', message: `missing: the catalogue needs ${name}`, severity: 'error' });
+			return null;
+		}
 		try {
 			// No existsSync first: at 10,000 files the extra call is an eighth of the load time.
 			text ??= readFileSync(abs, 'utf8');
@@ -124,17 +136,10 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 
 	const papers: CheckedPaper[] = [];
 	const papersDir = path.join(dir, 'papers');
-	const names = existsSync(papersDir) ? readdirSync(papersDir).sort() : [];
 	if (!existsSync(papersDir)) {
 		diagnostics.push({ file: displayPath(papersDir), line: 1, col: 1, field: '(folder)', message: 'missing: the catalogue needs a papers/ folder with one YAML file per paper', severity: 'error' });
 	}
-	for (const name of names) {
-		if (/\.yml$/i.test(name) || (/\.yaml$/i.test(name) && !name.endsWith('.yaml'))) {
-			diagnostics.push({ file: displayPath(path.join(papersDir, name)), line: 1, col: 1, field: '(file name)', message: `paper files end in ".yaml"; rename it to "${name.replace(/\.ya?ml$/i, '.yaml')}"`, severity: 'error' });
-			continue;
-		}
-		if (!name.endsWith('.yaml')) continue;
-		const id = name.slice(0, -'.yaml'.length);
+	for (const { id, name } of yamlFilesIn(dir, 'papers', 'paper', diagnostics, options)) {
 		const p = parse(`papers/${name}`, PaperSchema, true, PAPER_KEYS);
 		if (p.yf) diagnostics.push(...checkPaperId(id, p.yf));
 		if (p.data && p.yf) papers.push({ id, yf: p.yf, data: p.data });
@@ -142,19 +147,22 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 
 	// Benchmarks: an optional folder, one file per benchmark, checked like papers.
 	const benchmarks: CheckedBenchmark[] = [];
-	const benchmarksDir = path.join(dir, 'benchmarks');
-	for (const name of existsSync(benchmarksDir) ? readdirSync(benchmarksDir).sort() : []) {
-		if (/\.ya?ml$/i.test(name) && !name.endsWith('.yaml')) {
-			diagnostics.push({ file: displayPath(path.join(benchmarksDir, name)), line: 1, col: 1, field: '(file name)', message: `benchmark files end in ".yaml"; rename it to "${name.replace(/\.ya?ml$/i, '.yaml')}"`, severity: 'error' });
-			continue;
-		}
-		if (!name.endsWith('.yaml')) continue;
-		const id = name.slice(0, -'.yaml'.length);
+	for (const { id, name } of yamlFilesIn(dir, 'benchmarks', 'benchmark', diagnostics, options)) {
 		const b = parse(`benchmarks/${name}`, BenchmarkSchema, true, BENCHMARK_KEYS);
-		if (b.yf) diagnostics.push(...checkPaperId(id, b.yf).map((d) => ({ ...d, message: d.message.replace("the paper's id", "the benchmark's id") })));
+		if (b.yf) diagnostics.push(...checkPaperId(id, b.yf, 'benchmark'));
 		if (b.data && b.yf) benchmarks.push({ id, yf: b.yf, data: b.data });
 	}
 	if (tax.data && ven.data) diagnostics.push(...checkBenchmarks(benchmarks, papers, buildTree(tax.data), indexVenues(ven.data)));
+
+	// The queue: optional, never part of the site.
+	const candidates: CheckedCandidate[] = [];
+	for (const { id, name } of yamlFilesIn(dir, 'candidates', 'candidate', diagnostics, options)) {
+		const c = parse(`candidates/${name}`, CandidateSchema, true, CANDIDATE_KEYS);
+		if (c.yf) diagnostics.push(...checkPaperId(id, c.yf, 'candidate'));
+		if (c.data && c.yf) candidates.push({ id, yf: c.yf, data: c.data });
+	}
+	const rej = parse('rejections.yaml', RejectionsSchema, false, REJECTION_KEYS);
+	if (tax.data) diagnostics.push(...checkQueue(candidates, rej.data && rej.yf ? { yf: rej.yf, data: rej.data } : null, papers, buildTree(tax.data)));
 
 	if (tax.data && ven.data) diagnostics.push(...checkPapers(papers, tax.data, ven.data));
 	if (tax.data && tax.yf) diagnostics.push(...checkFormerUrls(tax.yf, tax.data, papers));
@@ -170,9 +178,32 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 				stars: stars.data,
 				citations: citations.data,
 				benchmarks: benchmarks.map((b) => ({ id: b.id, ...b.data })),
+				candidates: candidates.map((c) => ({ id: c.id, ...c.data })),
+				rejections: rej.data ?? [],
 			}
 		: null;
 	return { catalogue, diagnostics: sorted, files };
+}
+
+/**
+ * The `.yaml` files of a folder of one-file-per-entry data (papers/, candidates/), sorted, each
+ * with its id; a `.yml` or upper-case extension is reported with the name to rename it to. An
+ * absent folder holds nothing.
+ */
+function yamlFilesIn(dir: string, folder: string, what: string, diagnostics: Diagnostic[], options: LoadOptions): Array<{ id: string; name: string }> {
+	const abs = path.join(dir, folder);
+	const onDisk = existsSync(abs) ? readdirSync(abs) : [];
+	const added = [...(options.overlay?.keys() ?? [])].filter((n) => n.startsWith(`${folder}/`) && !n.slice(folder.length + 1).includes('/')).map((n) => n.slice(folder.length + 1));
+	const names = [...new Set([...onDisk, ...added])].filter((n) => !options.removed?.has(`${folder}/${n}`)).sort();
+	const out: Array<{ id: string; name: string }> = [];
+	for (const name of names) {
+		if (/\.yml$/i.test(name) || (/\.yaml$/i.test(name) && !name.endsWith('.yaml'))) {
+			diagnostics.push({ file: displayPath(path.join(abs, name)), line: 1, col: 1, field: '(file name)', message: `${what} files end in ".yaml"; rename it to "${name.replace(/\.ya?ml$/i, '.yaml')}"`, severity: 'error' });
+			continue;
+		}
+		if (name.endsWith('.yaml')) out.push({ id: name.slice(0, -'.yaml'.length), name });
+	}
+	return out;
 }
 
 /** A generated JSON snapshot (stars.json, citations.json): absent is empty, unreadable is an error naming the command that rewrites it. */

@@ -253,6 +253,7 @@ export function papersJson(atlas: Atlas): unknown {
 			authors: p.authors ?? [],
 			date: p.date ?? null,
 			doi: p.doi ?? null,
+			listed: p.listed === true,
 			benchmarks: (p.benchmarks ?? []).map((b) => b.id),
 		})),
 		benchmarks: atlas.benchmarks.map((b) => benchmarkJson(b)),

@@ -126,6 +126,7 @@ export const PAPER_KEYS = [
 	'benchmarks',
 	'bibtex',
 	'added',
+	'listed',
 	'formerIds',
 ] as const;
 
@@ -193,6 +194,11 @@ export const PaperSchema = z.strictObject({
 		.describe('A BibTeX entry to use instead of the one generated from these fields.'),
 	/** The day the paper was added to the list, YYYY-MM-DD (orders the feed). */
 	added: DateSchema.optional().describe('The day the paper was added to the list, YYYY-MM-DD (orders the feed).'),
+	/**
+	 * True when the survey's own list (Awesome-KV-Cache-Management) includes the paper; written by
+	 * `npm run import` and `npm run sync`. Left out (or false) for a paper the atlas added itself.
+	 */
+	listed: z.boolean({ error: 'must be true or false: true when the survey\'s list includes the paper (npm run sync writes it); leave it out for a paper added here' }).optional().describe('True when the survey\'s own list includes the paper (written by npm run import and npm run sync); leave it out for a paper added here.'),
 	/** Ids this paper had before two entries were merged into it; each old URL redirects here. */
 	formerIds: z.array(SlugSchema).min(1, 'must list at least one id; leave the key out instead').optional().describe('Ids this paper had before two entries were merged into it; each old URL redirects here.'),
 });

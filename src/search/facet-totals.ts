@@ -6,10 +6,12 @@
 import { leafLabel, paperGroups, paperLeaves, type Atlas, type BenchmarkView, type PaperView } from '../catalogue/queries.ts';
 import { BENCHMARKS_LEAF } from '../catalogue/benchmark.ts';
 import { ancestry } from '../catalogue/tree.ts';
+import { SOURCE_VALUES } from './facets.ts';
 import { FACETS, type Facet } from './state.ts';
 
 /**
- * A paper's value in each facet: venue, year, leaf labels, top-level group titles, code yes/no.
+ * A paper's value in each facet: venue, year, leaf labels, top-level group titles, code yes/no,
+ * and whether the survey's list includes it or the atlas added it.
  * Its page hands exactly these to Pagefind (`pagefindRecord` in records.ts),
  * and the search page counts them at build time.
  */
@@ -21,6 +23,7 @@ export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, strin
 		venue: [paper.venue],
 		year: [String(paper.year)],
 		code: [paper.code ? 'yes' : 'no'],
+		source: [paper.listed === true ? SOURCE_VALUES.survey : SOURCE_VALUES.atlas],
 	};
 }
 
@@ -30,7 +33,8 @@ export const BENCHMARK_TYPE = 'Benchmark';
 
 /**
  * A benchmark's value in each facet: the Datasets and Benchmarks leaf and its group, its venue and
- * year when known, code yes/no (a code or data link), and the type that tells it from a paper.
+ * year when known, code yes/no (a code or data link), the type that tells it from a paper, and
+ * whether the survey names it.
  */
 export function benchmarkFacets(atlas: Atlas, benchmark: BenchmarkView): Record<Facet, string[]> {
 	const leaf = atlas.tree.bySlug.get(BENCHMARKS_LEAF);
@@ -41,6 +45,8 @@ export function benchmarkFacets(atlas: Atlas, benchmark: BenchmarkView): Record<
 		venue: benchmark.venue ? [benchmark.venue] : [],
 		year: benchmark.year !== undefined ? [String(benchmark.year)] : [],
 		code: [benchmark.code || benchmark.data ? 'yes' : 'no'],
+		// Named in the survey's section on benchmarks, or added by the atlas beside it.
+		source: [benchmark.survey.named ? SOURCE_VALUES.survey : SOURCE_VALUES.atlas],
 	};
 }
 

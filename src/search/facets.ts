@@ -13,7 +13,11 @@ export const FACET_LABELS: Record<Facet, string> = {
 	venue: 'Venue',
 	year: 'Year',
 	code: 'Code',
+	source: 'Source',
 };
+
+/** The values of the source facet: in the survey (its list, or its section on benchmarks), or added by the atlas beyond it. */
+export const SOURCE_VALUES = { survey: 'survey', atlas: 'atlas' } as const;
 
 /** Values a long facet shows before its "Show all" button. */
 export const SHORT_FACET = 8;
@@ -27,10 +31,11 @@ export interface FacetValue {
 	selected: boolean;
 }
 
-/** The label a value shows: the value itself, except for the yes/no of the code facet and the kinds of entry. */
+/** The label a value shows: the value itself, except for the yes/no of the code facet, the kinds of entry and the two sources. */
 export function facetValueLabel(facet: Facet, value: string): string {
 	if (facet === 'code') return value === 'yes' ? 'With code' : value === 'no' ? 'Without code' : value;
 	if (facet === 'type') return value === 'Paper' ? 'Papers' : value === 'Benchmark' ? 'Benchmarks' : value;
+	if (facet === 'source') return value === SOURCE_VALUES.survey ? 'In the survey' : value === SOURCE_VALUES.atlas ? 'Added by the atlas' : value;
 	return value;
 }
 
@@ -44,6 +49,7 @@ export function facetValues(facet: Facet, totals: Record<string, number> | undef
 	const order = (a: string, b: string): number => {
 		if (facet === 'year') return Number(b) - Number(a) || b.localeCompare(a);
 		if (facet === 'code') return (a === 'yes' ? 0 : 1) - (b === 'yes' ? 0 : 1) || a.localeCompare(b);
+		if (facet === 'source') return (a === SOURCE_VALUES.survey ? 0 : 1) - (b === SOURCE_VALUES.survey ? 0 : 1) || a.localeCompare(b);
 		return (all[b] ?? 0) - (all[a] ?? 0) || a.localeCompare(b, 'en', { sensitivity: 'base' });
 	};
 	return Object.keys(all)

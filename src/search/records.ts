@@ -38,6 +38,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		...(facets.category.length > 1 ? { 'data-categories': facets.category.join(', ') } : {}),
 		'data-code': facets.code[0]!,
 		'data-type': facets.type[0]!,
+		'data-source': facets.source[0]!,
 	};
 	if (paper.repo) values['data-repo'] = paper.repo;
 	if (options.authors) values['data-authors'] = options.authors;
@@ -51,7 +52,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		...(paper.repo ? ['repo[data-repo]'] : []),
 		...(paper.stars !== null ? ['stars[data-stars]'] : []),
 	];
-	const filters = ['type[data-type]', 'venue[data-venue]', 'year[data-year]', 'code[data-code]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
+	const filters = ['type[data-type]', 'venue[data-venue]', 'year[data-year]', 'code[data-code]', 'source[data-source]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
 	return {
 		attributes: {
 			'data-pagefind-meta': meta.join(', '),
@@ -77,6 +78,7 @@ export function benchmarkRecord(atlas: Atlas, benchmark: BenchmarkView, options:
 		'data-stars': '0',
 		'data-citations': '0',
 		'data-code': facets.code[0]!,
+		'data-source': facets.source[0]!,
 	};
 	if (facets.venue[0]) values['data-venue'] = facets.venue[0];
 	if (options.authors) values['data-authors'] = options.authors;
@@ -88,6 +90,7 @@ export function benchmarkRecord(atlas: Atlas, benchmark: BenchmarkView, options:
 		...(facets.venue[0] ? ['venue[data-venue]'] : []),
 		...(facets.year[0] ? ['year[data-year]'] : []),
 		'code[data-code]',
+		'source[data-source]',
 		...facets.category.map((_, i) => `category[data-c${i}]`),
 		...facets.group.map((_, i) => `group[data-g${i}]`),
 	];

@@ -48,7 +48,8 @@ export function scholarlyArticle(paper: PaperView, categories: readonly string[]
 		datePublished: paper.date ?? String(paper.year),
 		isPartOf: { '@type': paper.venueInfo.kind === 'journal' ? 'Periodical' : 'CreativeWork', name: venue },
 		...(sameAs.length ? { sameAs: sameAs.length === 1 ? sameAs[0] : sameAs } : {}),
-		...(paper.summary ? { abstract: paper.summary } : {}),
+		// Our own sentence on the method: a description, not the paper's abstract.
+		...(paper.summary ? { description: paper.summary } : {}),
 		keywords: categories.join(', '),
 	};
 }

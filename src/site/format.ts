@@ -57,6 +57,19 @@ export function formatDay(day: string): string {
 	return longDay.format(new Date(`${day}T00:00:00Z`));
 }
 
+const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * What a paper page says of a paper the survey's list does not include: "Added by the atlas in
+ * December 2026; not reviewed in the survey." (the month of `added` when known); null for a
+ * paper of the list.
+ */
+export function atlasProvenance(paper: { listed?: boolean | undefined; added?: string | undefined }): string | null {
+	if (paper.listed === true) return null;
+	const when = paper.added ? ` in ${longMonth.format(new Date(`${paper.added}T00:00:00Z`))}` : '';
+	return `Added by the atlas${when}; not reviewed in the survey.`;
+}
+
 /** "1 paper", "12 papers". */
 export function plural(n: number, one: string, many = `${one}s`): string {
 	return `${formatInteger(n)} ${n === 1 ? one : many}`;

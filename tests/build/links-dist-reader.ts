@@ -210,14 +210,16 @@ export function pageWeight(built: Built, page: Page): { total: number; js: numbe
 }
 
 /**
- * Bytes a paper page may add for its authors beyond the fixed budget: each name appears four times
- * (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person) with about 80 bytes of
- * markup around the four (`<meta name="citation_author" content="">` alone is 41). A 160-author
- * paper may weigh ~20 KB more than a paper without authors, and no more.
+ * Bytes a paper page may add for the text its data carries beyond the fixed budget. Each author's
+ * name appears four times (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person)
+ * with about 80 bytes of markup around the four (`<meta name="citation_author" content="">` alone
+ * is 41): a 160-author paper may weigh ~20 KB more than a paper without authors, and no more. A
+ * summary appears twice (the paragraph and the JSON-LD description), with about 40 bytes of markup.
  */
 export function authorAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
-	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+	const summary = page.elements.find((e) => e.tagName === 'p' && /\bsummary\b/.test(attr(e, 'class') ?? ''));
+	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0) + (summary ? 2 * Buffer.byteLength(textOf(summary)) + 40 : 0);
 }
 
 /**

@@ -37,7 +37,7 @@ describe('dist/papers.json', () => {
 
 		expect(api.papers.map((p) => p.id)).toEqual(ids);
 		for (const p of api.papers) {
-			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url', 'authors', 'date', 'doi', 'benchmarks']);
+			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url', 'authors', 'date', 'doi', 'listed', 'benchmarks']);
 		}
 	});
 
@@ -59,6 +59,7 @@ describe('dist/papers.json', () => {
 			authors: ['Woosuk Kwon', 'Zhuohan Li', 'Siyuan Zhuang', 'Ying Sheng', 'Lianmin Zheng', 'Cody Hao Yu', 'Joseph E. Gonzalez', 'Hao Zhang', 'Ion Stoica'],
 			date: '2023-09-12',
 			doi: '10.1145/3600006.3613165',
+			listed: true,
 			benchmarks: [],
 		});
 		expect(byId.get('h2o')).toMatchObject({ repo: 'FMInference/H2O', stars: null });

@@ -134,7 +134,7 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 			expect(attr(article, 'data-pagefind-sort')).toBe('year[data-year], stars[data-stars], citations[data-citations]');
 			expect(attr(article, 'data-stars')).toBe(String(p.stars ?? 0));
 			expect(attr(article, 'data-code')).toBe(p.code ? 'yes' : 'no');
-			expect(attr(article, 'data-pagefind-filter')).toMatch(/^type\[data-type\], venue\[data-venue\], year\[data-year\], code\[data-code\], category\[data-c0\]/);
+			expect(attr(article, 'data-pagefind-filter')).toMatch(/^type\[data-type\], venue\[data-venue\], year\[data-year\], code\[data-code\], source\[data-source\], category\[data-c0\]/);
 			expect(attr(article, 'data-type')).toBe('Paper');
 			for (const alias of p.aliases ?? []) expect(textOf(article)).toContain(alias);
 		}

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FINDING_KINDS, isOlderThanAYear } from '../../src/maintain/doctor.ts';
+import { FINDING_KINDS, isOlderThanAYear } from '../../src/maintain/doctor/doctor.ts';
 import { copyCatalogue, FIXTURE, readIn, runScript, writeIn } from '../helpers/catalogue.ts';
 
 let worse = '';

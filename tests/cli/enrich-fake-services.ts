@@ -1,10 +1,11 @@
 /**
  * Fake arXiv and Semantic Scholar APIs on 127.0.0.1 (random ports) for the `npm run enrich` tests.
- * They answer in the services' real formats: an Atom feed for `GET ?id_list=…` (arXiv's
- * namespaces, links and categories included) and a JSON array aligned with the ids for
- * `POST /paper/batch` (null for an unknown id).
+ * They answer in the services' real formats: an Atom feed for `GET ?id_list=…` or a search page
+ * (arXiv's namespaces, links, categories and OpenSearch counts included) and a JSON array aligned
+ * with the ids for `POST /paper/batch` (null for an unknown id).
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { afterEach } from 'vitest';
 import { startScript } from '../helpers/catalogue.ts';
 import { listenOnLoopback, sendReply, type FakeReply } from '../helpers/fake-http.ts';
 
@@ -44,6 +45,17 @@ export async function startFakeService(answer: (req: SeenRequest, nth: number) =
 	return { url: server.url, requests, close: server.close };
 }
 
+/** For a test file: a `serve(answer)` that starts a fake and closes it after each test. */
+export function fakeServices(): (answer: (req: SeenRequest, nth: number) => Reply) => Promise<FakeService> {
+	const started: FakeService[] = [];
+	afterEach(async () => void (await Promise.all(started.splice(0).map((f) => f.close()))));
+	return async (answer) => {
+		const fake = await startFakeService(answer);
+		started.push(fake);
+		return fake;
+	};
+}
+
 /** What the fake arXiv knows about one paper. */
 export interface ArxivPaper {
 	id: string;
@@ -53,26 +65,41 @@ export interface ArxivPaper {
 	authors: string[];
 	doi?: string;
 	journalRef?: string;
+	/** The abstract; the fake writes it over lines, as arXiv does. */
+	summary?: string;
+	/** @default 2025-01-10T18:00:00Z */
+	updated?: string;
+	/** The primary category first. @default ['cs.CL'] */
+	categories?: string[];
+}
+
+/** Where a search page sits in the results. */
+export interface FeedPage {
+	totalResults: number;
+	startIndex: number;
+	itemsPerPage: number;
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An arXiv API answer in its real Atom format; `errors` become arXiv's error entries. */
-export function atomFeed(papers: readonly ArxivPaper[], query: string, errors: readonly string[] = []): string {
+/** An arXiv API answer in its real Atom format; `errors` become arXiv's error entries; `page` defaults to one page of all `papers`. */
+export function atomFeed(papers: readonly ArxivPaper[], query: string, errors: readonly string[] = [], page?: FeedPage): string {
+	const { totalResults, startIndex, itemsPerPage } = page ?? { totalResults: papers.length, startIndex: 0, itemsPerPage: papers.length };
 	const entries = papers.map((p) => {
 		const v = `${p.id}v${p.version ?? 1}`;
+		const [primary = 'cs.CL', ...others] = p.categories ?? [];
 		return `  <entry>
     <id>http://arxiv.org/abs/${v}</id>
-    <updated>2025-01-10T18:00:00Z</updated>
+    <updated>${p.updated ?? '2025-01-10T18:00:00Z'}</updated>
     <published>${p.published}</published>
     <title>${escape(p.title).replace(/: /, ':\n  ')}</title>
-    <summary>  A summary that the client does not read.
+    <summary>  ${escape(p.summary ?? `What ${p.title} does,\nin a sentence.`).replace(/\n/g, '\n  ')}
 </summary>
 ${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
 ${p.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.doi)}</arxiv:doi>\n    <link title="doi" href="http://dx.doi.org/${escape(p.doi)}" rel="related"/>\n` : ''}${p.journalRef ? `    <arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.journalRef)}</arxiv:journal_ref>\n` : ''}    <link href="http://arxiv.org/abs/${v}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${v}" rel="related" type="application/pdf"/>
-    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
-    <category term="cs.CL" scheme="http://arxiv.org/schemas/atom"/>
+    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${primary}" scheme="http://arxiv.org/schemas/atom"/>
+${[primary, ...others].map((c) => `    <category term="${c}" scheme="http://arxiv.org/schemas/atom"/>`).join('\n')}
   </entry>`;
 	});
 	const errorEntries = errors.map(
@@ -93,9 +120,9 @@ ${p.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p
   <title type="html">ArXiv Query: ${escape(query)}</title>
   <id>http://arxiv.org/api/abc123</id>
   <updated>2025-01-10T00:00:00-05:00</updated>
-  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${papers.length}</opensearch:totalResults>
-  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">0</opensearch:startIndex>
-  <opensearch:itemsPerPage xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${papers.length}</opensearch:itemsPerPage>
+  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${totalResults}</opensearch:totalResults>
+  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${startIndex}</opensearch:startIndex>
+  <opensearch:itemsPerPage xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${itemsPerPage}</opensearch:itemsPerPage>
 ${[...entries, ...errorEntries].join('\n')}
 </feed>
 `;

@@ -61,6 +61,7 @@ describe('npm run import on the seed list', () => {
 				'categories: [architectural-design, single-multi-gpu-design]',
 				'paper: https://arxiv.org/pdf/2309.06180',
 				'code: https://github.com/vllm-project/vllm',
+				'listed: true',
 				'',
 			].join('\n'),
 		);
@@ -129,38 +130,53 @@ describe('npm run import on broken input', () => {
 		}
 	});
 
-	it('exits 0 for malformed rows it can still make valid papers of, and reports each with its line', () => {
+	it('writes the papers of malformed rows it can still read, reports each row with its line, and exits 1 for the row it could not read', () => {
 		const file = path.join(MD, 'malformed-rows.md');
 		const out = fresh('malformed');
 
 		const run = runScript('import', [file, '--out', out]);
 
-		expect(run.code).toBe(0);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('✗ 1 row of tests/fixtures/markdown/malformed-rows.md not imported (reported above with its line); the rest is written');
 		expect(run.stderr).toContain(`tests/fixtures/markdown/malformed-rows.md:${lineOf(file, 'Broken Link Paper')}: paper link "htps//arxiv.org/abs/2404.14469" is not an absolute http(s) URL; left out`);
 		expect(run.stderr).toContain(`tests/fixtures/markdown/malformed-rows.md:${lineOf(file, 'Short Row')}: row has 2 cells, the header has 6`);
 		expect(run.stdout).toContain('15 rows → 12 papers (2 merged, 1 skipped)');
 		expect(run.stdout).toContain('validate: ');
 	});
 
-	it('exits 1 when the validator refuses what it wrote, keeping the files and printing the validator\'s messages', () => {
-		const file = path.join(MD, 'empty-year-cells.md');
-		const out = fresh('yearless');
+	it('exits 1 for a row with no year and no link, reporting it at its line and writing the rest as a valid catalogue', () => {
+		const file = path.join(MD, 'name-alone-rows.md');
+		const out = fresh('name-alone');
 
 		const run = runScript('import', [file, '--out', out]);
 
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain(`tests/fixtures/markdown/empty-year-cells.md:${lineOf(file, '| Atom')}: no year for "Atom: Low-bit Quantization for Efficient and Accurate LLM Serving", and no arXiv link to take it from`);
+		expect(run.stderr).toContain(`tests/fixtures/markdown/name-alone-rows.md:${lineOf(file, '||ZIPVL|')}: no year for "ZIPVL", and no arXiv link to take it from; not imported`);
+		expect(run.stderr).toContain('✗ 2 rows of tests/fixtures/markdown/name-alone-rows.md not imported (reported above with their lines); the rest is written');
+		expect(run.stdout).toContain('validate: ');
+		expect(readdirSync(path.join(out, 'papers')).sort()).toEqual(['kivi.yaml', 'qaq.yaml']);
+		expect(readIn(out, 'papers/qaq.yaml')).toContain('listed: true');
+		expect(runScript('validate', [out]).code).toBe(0);
+	});
+
+	it('exits 1 when the validator refuses what it wrote, keeping the files and printing the validator\'s messages', () => {
+		const out = fresh('invalid');
+		const file = writeIn(mkdtempSync(path.join(tmpdir(), 'atlas-md-')), 'list.md', '# L\n\n## G\n\n### Leaf\n\n| Year | Title | Type | Venue | Paper | code |\n| - | - | - | - | - | - |\n| 1800 | An Old Paper | Leaf | ICML | [Link](https://example.org/old) | |\n');
+
+		const run = runScript('import', [file, '--out', out]);
+
+		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(`✗ the written catalogue does not validate (1 error); the files stay in ${out}`);
-		expect(run.stderr).toMatch(/papers\/atom\.yaml:2:1 {2}year {2}is required but missing/);
+		expect(run.stderr).toMatch(/papers\/an-old-paper\.yaml:3:7 {2}year {2}must be 1990 or later/);
 		expect(run.stdout).not.toContain('is a valid catalogue');
-		expect(readdirSync(path.join(out, 'papers')).sort()).toEqual(['atom.yaml', 'kivi.yaml', 'qaq.yaml']);
+		expect(readdirSync(path.join(out, 'papers'))).toEqual(['an-old-paper.yaml']);
 		expect(runScript('validate', [out]).code).toBe(1);
 	});
 
 	it('says how many lines it joined to the row above, and how many rows it skipped', () => {
 		const run = runScript('import', [path.join(MD, 'row-broken-over-two-lines.md'), '--out', fresh('broken')]);
 
-		expect(run.code).toBe(0);
+		expect(run.code).toBe(1);
 		expect(run.stdout).toContain('11 rows → 7 papers (0 merged, 3 lines joined to the row above, 1 skipped)');
 	});
 

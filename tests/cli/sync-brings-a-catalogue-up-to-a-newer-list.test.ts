@@ -194,7 +194,7 @@ describe('npm run sync options', () => {
 		const run = runScript('sync', [list, '--data', dir]);
 
 		expect(run.code).toBe(1);
-		expect(run.stdout).toMatch(new RegExp(`rows not placed \\(1\\):\\n  \\S*list\\.md:${line}  "SmoothQuant: [^"]*" has no year`));
+		expect(run.stdout).toMatch(new RegExp(`rows not placed \\(1\\):\\n  \\S*list\\.md:${line}  no year for "SmoothQuant: [^"]*", and no arXiv link to take it from; not imported`));
 		expect(run.stdout).toContain('✓ synced:');
 		expect(readdirSync(path.join(dir, 'papers'))).toContain('sepllm.yaml');
 		rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,7 @@ export interface ApiPaper {
 	repo: string | null;
 	stars: number | null;
 	url: string;
+	listed: boolean;
 }
 
 /** One benchmark as /papers.json lists it (the fields the tests read). */
@@ -35,6 +36,7 @@ export interface ApiBenchmark {
 	modality: 'text' | 'multimodal';
 	links: { code: string | null; data: string | null };
 	url: string;
+	inSurvey: boolean;
 }
 
 /** A taxonomy node of /papers.json. */

@@ -38,6 +38,7 @@ beforeAll(async () => {
 				code: [p.code ? 'yes' : 'no'],
 				category: [...new Set(p.categories.map((c) => leafTitle.get(c)!))],
 				group: [...new Set(p.categories.map((c) => groupTitle.get(c)!))],
+				source: [p.listed ? 'survey' : 'atlas'],
 			},
 		})),
 		...site.benchmarks.map((b): Entry => ({
@@ -53,6 +54,7 @@ beforeAll(async () => {
 				code: [b.links.code || b.links.data ? 'yes' : 'no'],
 				category: [leafTitle.get('datasets-and-benchmarks')!],
 				group: [groupTitle.get('datasets-and-benchmarks')!],
+				source: [b.inSurvey ? 'survey' : 'atlas'],
 			},
 		})),
 	];
@@ -118,6 +120,24 @@ async function allResults(page: Page): Promise<string[]> {
 }
 
 describe('the search page', () => {
+	it('shows the survey\'s list alone with the "Source" and "Kind" filters, and counts what the atlas added', async () => {
+		const page = await open('?type=Paper&source=survey');
+		const survey = site.papers.filter((p) => p.listed);
+		const added = entries.filter((e) => e.facets.source![0] === 'atlas');
+
+		const urls = await allResults(page);
+
+		expect(survey.length).toBe(150);
+		expect(site.papers.length).toBeGreaterThan(survey.length);
+		expect(new Set(urls)).toEqual(new Set(survey.map((p) => p.url)));
+		expect(await page.locator('[data-facet="source"] legend').textContent()).toBe('Source');
+		expect(await page.locator('[data-facet="source"] li[data-value="atlas"] label').textContent()).toContain('Added by the atlas');
+		await page.locator('[data-facet="type"] input[value="Paper"]').uncheck();
+		await settled(page);
+		expect(await shownCount(page, 'source', 'atlas')).toBe(String(added.length));
+		await page.close();
+	});
+
 	it('shows browse mode from the build and fetches nothing from Pagefind until the reader acts', async () => {
 		const page = await browser.newPage();
 		const pagefind: string[] = [];
@@ -176,7 +196,7 @@ describe('the search page', () => {
 		await page.close();
 	});
 
-	it.each(['type', 'venue', 'year', 'category', 'group', 'code'])('narrows the results by the %s facet, with the counts the catalogue gives', async (facet) => {
+	it.each(['type', 'venue', 'year', 'category', 'group', 'code', 'source'])('narrows the results by the %s facet, with the counts the catalogue gives', async (facet) => {
 		const page = await open();
 		const value = commonest(facet);
 		const expected = matching({ [facet]: [value] });

@@ -41,7 +41,7 @@ describe('a row whose title continues on the next line', () => {
 });
 
 describe('rows with an empty Year cell', () => {
-	const { line, messages, problems, paper } = load('empty-year-cells.md');
+	const { result, line, messages, problems, paper } = load('empty-year-cells.md');
 
 	it('take the year from the arXiv id of the paper link, with a note', () => {
 		expect(paper('KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache')?.year).toBe(2024);
@@ -53,10 +53,25 @@ describe('rows with an empty Year cell', () => {
 		expect(messages).toContain(`empty-year-cells.md:${line('| QAQ |')}: no year in this row of "QAQ: Quality Adaptive Quantization for LLM KV Cache"; the paper's year 2024 comes from its other rows`);
 	});
 
-	it('are reported with their line and what to add when no arXiv link gives the year', () => {
-		expect(paper('Atom: Low-bit Quantization for Efficient and Accurate LLM Serving')?.year).toBeUndefined();
+	it('are reported with their line and what to add when no arXiv link gives the year, and not imported', () => {
+		expect(paper('Atom: Low-bit Quantization for Efficient and Accurate LLM Serving')).toBeUndefined();
+		expect(result.skipped.map((m) => m.line)).toEqual([line('| Atom')]);
 		expect(problems).toEqual([
-			`empty-year-cells.md:${line('| Atom')}: no year for "Atom: Low-bit Quantization for Efficient and Accurate LLM Serving", and no arXiv link to take it from; its file is written without one, which "npm run validate" refuses — write the year of publication in the Year column`,
+			`empty-year-cells.md:${line('| Atom')}: no year for "Atom: Low-bit Quantization for Efficient and Accurate LLM Serving", and no arXiv link to take it from; not imported — write the year of publication in the Year column (and the paper's link in the Paper column)`,
+		]);
+	});
+});
+
+describe('rows with a name alone', () => {
+	const { result, line, problems, paper } = load('name-alone-rows.md');
+
+	it('are reported at their line and left out, and the other rows are imported', () => {
+		expect(result.papers.map((p) => p.data.title)).toEqual(['KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache', 'QAQ: Quality Adaptive Quantization for LLM KV Cache']);
+		expect(paper('QAQ: Quality Adaptive Quantization for LLM KV Cache')).toMatchObject({ year: 2024, listed: true });
+		expect(result.skipped.map((m) => m.line)).toEqual([line('||ZIPVL|'), line('||MiKV|')]);
+		expect(problems).toEqual([
+			`name-alone-rows.md:${line('||ZIPVL|')}: no year for "ZIPVL", and no arXiv link to take it from; not imported — write the year of publication in the Year column (and the paper's link in the Paper column)`,
+			`name-alone-rows.md:${line('||MiKV|')}: no year for "MiKV", and no arXiv link to take it from; not imported — write the year of publication in the Year column (and the paper's link in the Paper column)`,
 		]);
 	});
 });
@@ -80,7 +95,7 @@ describe('short-name rows with no links', () => {
 	const { result, line, messages, imported } = load('short-names-without-links.md');
 
 	it('are papers with that title, noted as having no paper link', () => {
-		expect(imported('MLA')?.data).toEqual({ title: 'MLA', year: 2024, venue: 'Unspecified', categories: ['compression'] });
+		expect(imported('MLA')?.data).toEqual({ title: 'MLA', year: 2024, venue: 'Unspecified', categories: ['compression'], listed: true });
 		expect(messages).toContain(`short-names-without-links.md:${line('| 2024 | MLA ')}: no paper link for "MLA" — add [Link](https://…) in the Paper column`);
 	});
 
@@ -100,10 +115,10 @@ describe('tables with other headers', () => {
 		expect(paper('KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache')).toMatchObject({ year: 2024, venue: 'ICML', paper: 'https://arxiv.org/abs/2402.02750', categories: ['title-first'] });
 	});
 
-	it('without a Year column take the year from the arXiv id, or report the row', () => {
+	it('without a Year column take the year from the arXiv id, or report the row and leave it out', () => {
 		expect(paper('SnapKV: LLM Knows What You are Looking for Before Generation')).toMatchObject({ year: 2024, venue: 'NeurIPS', paper: 'https://arxiv.org/abs/2404.14469' });
-		expect(paper('Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference')).toMatchObject({ venue: 'MLSys' });
-		expect(problems).toContain(`other-headers.md:${line('| Keyformer')}: no year for "Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference", and no arXiv link to take it from; its file is written without one, which "npm run validate" refuses — write the year of publication in the Year column`);
+		expect(paper('Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference')).toBeUndefined();
+		expect(problems).toContain(`other-headers.md:${line('| Keyformer')}: no year for "Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference", and no arXiv link to take it from; not imported — write the year of publication in the Year column (and the paper's link in the Paper column)`);
 	});
 
 	it('read a "Paper" column as the titles when a "Link" column holds the links', () => {

@@ -67,8 +67,8 @@ describe('the validator on former URLs', () => {
 		const { lines } = problemsWith(editPaper('snapkv', 'formerIds: [snapkv-short]', 'formerIds: [snapkv, h2o]'));
 
 		expect(lines).toEqual([
-			'papers/snapkv.yaml:12:13  formerIds.0  "snapkv" is the id of papers/snapkv.yaml, whose page /papers/snapkv/ is still there; remove "snapkv" from this list (an old URL can only name a page that is gone)',
-			'papers/snapkv.yaml:12:21  formerIds.1  "h2o" is the id of papers/h2o.yaml, whose page /papers/h2o/ is still there; remove "h2o" from this list (an old URL can only name a page that is gone)',
+			'papers/snapkv.yaml:13:13  formerIds.0  "snapkv" is the id of papers/snapkv.yaml, whose page /papers/snapkv/ is still there; remove "snapkv" from this list (an old URL can only name a page that is gone)',
+			'papers/snapkv.yaml:13:21  formerIds.1  "h2o" is the id of papers/h2o.yaml, whose page /papers/h2o/ is still there; remove "h2o" from this list (an old URL can only name a page that is gone)',
 		]);
 	});
 
@@ -76,7 +76,7 @@ describe('the validator on former URLs', () => {
 		const { lines } = problemsWith(editPaper('snapkv', 'formerIds: [snapkv-short]', 'formerIds: [removed-quantizer]'));
 
 		expect(lines).toEqual([
-			'papers/snapkv.yaml:12:13  formerIds.0  "removed-quantizer" is already a former paper id at taxonomy.yaml:15; an old URL redirects to one page only, so keep it in one place',
+			'papers/snapkv.yaml:13:13  formerIds.0  "removed-quantizer" is already a former paper id at taxonomy.yaml:15; an old URL redirects to one page only, so keep it in one place',
 		]);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivId, githubRepo, normalizeTitle, paperKey, slugify } from '../../../src/catalogue/links.ts';
+import { arxivId, githubRepo, normalizeTitle, paperKey, repositoriesOf, slugify } from '../../../src/catalogue/links.ts';
 
 describe('links', () => {
 	it.each([
@@ -32,6 +32,12 @@ describe('links', () => {
 		expect(githubRepo('https://github.com/whyNLP/')).toBeNull();
 		expect(githubRepo('https://github.LCKVcom/whyNLP/')).toBeNull();
 		expect(githubRepo('https://gitlab.com/a/b')).toBeNull();
+	});
+
+	it('name each GitHub repository of the code links once, sorted, ignoring other hosts', () => {
+		const papers = [{ code: 'https://github.com/b/two/tree/main' }, { code: 'https://github.com/a/one' }, { code: 'https://github.com/b/two' }, { code: 'https://gitlab.com/x/y' }, {}];
+
+		expect(repositoriesOf(papers)).toEqual(['a/one', 'b/two']);
 	});
 
 	it('normalise titles so case and punctuation do not hide a duplicate', () => {

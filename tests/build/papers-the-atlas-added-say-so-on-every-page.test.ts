@@ -1,0 +1,55 @@
+/**
+ * A paper the atlas added (no `listed: true`) is a paper like the others, and says where it comes
+ * from: its page says plainly it is not in the survey's list, the category table marks it,
+ * papers.json gives `listed`, and its search record carries the "Source" filter.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir } from '../helpers/build-dir.ts';
+import { copyCatalogue, runScript, writeIn } from '../helpers/catalogue.ts';
+
+const SCHEMA = '# yaml-language-server: $schema=../../../../public/schemas/paper.schema.json\n';
+let out = '';
+let catalogue = '';
+const page = (rel: string) => readFileSync(path.join(out, 'dist', rel), 'utf8');
+
+beforeAll(() => {
+	catalogue = copyCatalogue();
+	writeIn(catalogue, 'papers/magicpig.yaml', `${SCHEMA}title: "MagicPIG: LSH Sampling for Efficient LLM Generation"\naliases: [MagicPIG]\nyear: 2025\nvenue: ICML\ncategories: [dynamic-selection]\npaper: https://arxiv.org/abs/2410.16179\nadded: 2026-12-03\n`);
+	out = buildDir('atlas-added-');
+	const run = runScript('build', [], { CATALOGUE_DIR: catalogue, DIST_DIR: path.join(out, 'dist') });
+	if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+});
+afterAll(() => {
+	rmSync(out, { recursive: true, force: true });
+	rmSync(catalogue, { recursive: true, force: true });
+});
+
+describe('a paper the atlas added', () => {
+	it('is listed: false in papers.json, and the papers of the survey\'s list are listed: true', () => {
+		const api = JSON.parse(page('papers.json')) as { papers: Array<{ id: string; listed: boolean }> };
+
+		expect(Object.fromEntries(api.papers.map((p) => [p.id, p.listed]))).toEqual({ h2o: true, kivi: true, magicpig: false, 'markup-title': true, snapkv: true, vllm: true });
+	});
+
+	it('says on its page, in plain words, that the survey did not review it', () => {
+		const html = page('papers/magicpig/index.html');
+
+		expect(html).toContain('<p class="provenance" data-pagefind-ignore>Added by the atlas in December 2026; not reviewed in the survey. <a href="/about/#beyond-the-surveys-list">How the atlas adds papers</a></p>');
+		expect(page('papers/snapkv/index.html')).not.toContain('class="provenance"');
+		expect(page('about/index.html')).toContain('id="beyond-the-surveys-list"');
+	});
+
+	it('is marked in its category\'s table, and only it', () => {
+		const html = page('token-level/selection/dynamic-selection/index.html');
+
+		expect(html.match(/Added by the atlas/g)).toHaveLength(1);
+		expect(html).toMatch(/MagicPIG: LSH Sampling for Efficient LLM Generation<\/a>(?:<small>[^<]*<\/small>)*<small class="added-by-atlas">Added by the atlas<\/small>/);
+	});
+
+	it('carries the "Source" search filter, as the papers of the list do', () => {
+		expect(page('papers/magicpig/index.html')).toMatch(/data-pagefind-filter="[^"]*source\[data-source\][^"]*"[^>]*data-source="atlas"/);
+		expect(page('papers/snapkv/index.html')).toMatch(/data-source="survey"/);
+	});
+});
