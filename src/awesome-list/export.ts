@@ -23,9 +23,10 @@ export const TABLE_HEADER = ['Year', 'Title', 'Type', 'Venue', 'Paper', 'code'] 
 /** What `exportMarkdown` writes. */
 export interface ExportOptions {
 	/**
-	 * Also write the papers the atlas added itself (`listed` not true) and the benchmarks the survey
-	 * does not name. Without it the README is the survey's list alone (with the survey's own
-	 * benchmarks), so that export → sync stays a no-op against the list upstream. @default false
+	 * Also write the papers the atlas added itself (`listed` not true). Without it the README is the
+	 * survey's list alone, so that export → sync stays a no-op against the list upstream. (The
+	 * benchmark table lists every benchmark, with a column saying whether the survey names it.)
+	 * @default false
 	 */
 	includeAdded?: boolean;
 }
@@ -33,7 +34,7 @@ export interface ExportOptions {
 /** The README of the list; the benchmarks, when given, as a table under their heading. */
 export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }, options: ExportOptions = {}): string {
 	const { site } = catalogue;
-	const benchmarks = (catalogue.benchmarks ?? []).filter((b) => b.survey.named || options.includeAdded).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+	const benchmarks = [...(catalogue.benchmarks ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {

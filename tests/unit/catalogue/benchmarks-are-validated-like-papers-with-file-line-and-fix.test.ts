@@ -120,7 +120,7 @@ describe('a paper naming the benchmarks it reports on', () => {
 
 	it('needs a source for each, and names a benchmark listed twice', () => {
 		const noSource = problemsAfter((d) => writeIn(d, 'papers/kivi.yaml', readIn(d, 'papers/kivi.yaml').replace(/\n    source: .*/, ''))).lines;
-		const twice = problemsAfter((d) => writeIn(d, 'papers/kivi.yaml', `${readIn(d, 'papers/kivi.yaml')}  - id: longbench\n    source: https://arxiv.org/abs/2402.02750\n`)).lines;
+		const twice = problemsAfter((d) => writeIn(d, 'papers/kivi.yaml', readIn(d, 'papers/kivi.yaml').replace('\nlisted: true', '\n  - id: longbench\n    source: https://arxiv.org/abs/2402.02750\nlisted: true'))).lines;
 
 		expect(noSource).toEqual(['papers/kivi.yaml:12:5  benchmarks.0.source  is required but missing; add "source:"']);
 		expect(twice).toEqual(['papers/kivi.yaml:14:9  benchmarks.1.id  benchmark "longbench" is named twice; keep one']);
@@ -129,7 +129,7 @@ describe('a paper naming the benchmarks it reports on', () => {
 	it('is an error in a catalogue without benchmarks', () => {
 		const { lines } = problemsAfter((d) => writeIn(d, 'papers/h2o.yaml', `${readIn(d, 'papers/h2o.yaml')}benchmarks:\n  - id: ruler\n    source: https://arxiv.org/abs/2306.14048\n`), FIXTURE);
 
-		expect(lines).toEqual(['papers/h2o.yaml:24:9  benchmarks.0.id  unknown benchmark "ruler"; the benchmarks are the file names of data/benchmarks/']);
+		expect(lines).toEqual(['papers/h2o.yaml:25:9  benchmarks.0.id  unknown benchmark "ruler"; the benchmarks are the file names of data/benchmarks/']);
 	});
 });
 
