@@ -112,7 +112,7 @@ async function benchOnce(n: number, seed: number, keep: boolean): Promise<BenchR
 			console.error(`✗ bench: step "${step}" failed (exit ${m.code}) on ${catalogueDir}`);
 			process.exit(1);
 		}
-		const check = /papers valid \((\d+(?:\.\d+)?) s\)/.exec(m.output);
+		const check = / valid \((\d+(?:\.\d+)?) s\)/.exec(m.output);
 		steps[step] = { wallMs: m.wallMs, cpuMs: m.cpuMs, peakProcessBytes: m.peakProcessBytes, peakTreeBytes: m.peakTreeBytes, ...(check ? { checkMs: Number(check[1]) * 1000 } : {}) };
 	}
 	const totalMs = STEPS.reduce((s, k) => s + steps[k].wallMs, 0);

@@ -37,10 +37,12 @@ function sourceDateEpoch(): string | undefined {
 	return /^\d+$/.test(epoch) ? epoch : undefined;
 }
 
-/** Papers of the built site, from its papers.json: the search records Pagefind must write. */
+/** Papers and benchmarks of the built site, from its papers.json: the search records Pagefind must write. */
 function builtPapers(dist: string): number | undefined {
 	const api = path.join(dist, 'papers.json');
-	return existsSync(api) ? (JSON.parse(readFileSync(api, 'utf8')) as { papers: unknown[] }).papers.length : undefined;
+	if (!existsSync(api)) return undefined;
+	const { papers, benchmarks } = JSON.parse(readFileSync(api, 'utf8')) as { papers: unknown[]; benchmarks?: unknown[] };
+	return papers.length + (benchmarks?.length ?? 0);
 }
 
 const dist = path.resolve(process.env.DIST_DIR || 'dist');

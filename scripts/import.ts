@@ -26,7 +26,11 @@
  *   cell is "Unspecified" (kind other, exported as an empty cell); an unknown name becomes a
  *   venue of kind other. venues.yaml lists the venues the papers use, nothing more;
  * - paper ids come from the short name, else the title's first four words (src/catalogue/ids.ts);
- * - an existing stars.json and site.yaml `repository` in DIR are kept; old paper files go.
+ * - a table whose first column is "Benchmark" (the export writes one under Datasets and Benchmarks)
+ *   becomes benchmarks/<id>.yaml, one file per row; a benchmark whose arXiv id is a paper's names
+ *   that paper as its study;
+ * - an existing stars.json and site.yaml `repository` in DIR are kept; old paper files go
+ *   (benchmark files stay).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -72,7 +76,7 @@ const skipped = result.skipped.length;
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 const continued = result.continued ? `, ${plural(result.continued, 'line')} joined to the row above` : '';
 console.log(
-	`✓ ${file}: ${plural(result.rows, 'row')} → ${plural(result.papers.length, 'paper')} (${result.merged} merged${continued}, ${skipped} skipped) in ${plural(countLeaves(result.taxonomy), 'category', 'categories')}, ${plural(result.venues.length, 'venue')}; ${plural(problems, 'problem')} reported`,
+	`✓ ${file}: ${plural(result.rows, 'row')} → ${plural(result.papers.length, 'paper')}${result.benchmarks.length ? ` and ${plural(result.benchmarks.length, 'benchmark')}` : ''} (${result.merged} merged${continued}, ${skipped} skipped) in ${plural(countLeaves(result.taxonomy), 'category', 'categories')}, ${plural(result.venues.length, 'venue')}; ${plural(problems, 'problem')} reported`,
 );
 console.log(`  wrote ${written.files} files to ${displayPath(out)}${written.removed.length ? `, removed ${written.removed.length} paper files of an earlier import` : ''}`);
 if (written.keptStars) console.log('  kept the existing stars.json');

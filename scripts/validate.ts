@@ -20,7 +20,7 @@ const files = loaded.files + (hasKeywords ? 1 : 0);
 printDiagnostics(diagnostics);
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
-const summary = `${displayPath(dir)}: ${files} files, ${catalogue?.papers.length ?? 0} papers; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+const summary = `${displayPath(dir)}: ${files} files, ${catalogue?.papers.length ?? 0} papers${catalogue?.benchmarks.length ? `, ${catalogue.benchmarks.length} benchmarks` : ''}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 if (errors) {
 	console.error(`✗ ${summary}`);
 	process.exit(1);

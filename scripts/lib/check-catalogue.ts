@@ -16,6 +16,6 @@ export function checkCatalogue(dir: string): { catalogue: Catalogue; ms: number 
 		console.error(`✗ ${displayPath(dir)}: the catalogue has errors; nothing was built. Fix them and run "npm run build" again.`);
 		process.exit(1);
 	}
-	console.log(`✓ ${displayPath(dir)}: ${loaded.catalogue.papers.length} papers valid (${(ms / 1000).toFixed(1)} s)`);
+	console.log(`✓ ${displayPath(dir)}: ${loaded.catalogue.papers.length} papers${loaded.catalogue.benchmarks.length ? ` and ${loaded.catalogue.benchmarks.length} benchmarks` : ''} valid (${(ms / 1000).toFixed(1)} s)`);
 	return { catalogue: loaded.catalogue, ms };
 }

@@ -1,11 +1,14 @@
 /**
  * catalogue → awesome-list README: the title, the preamble, a table of contents, one heading per
  * taxonomy node, and under each category a table `| Year | Title | Type | Venue | Paper | code |`
- * (newest first, columns padded) with a star badge for GitHub code. The output imports back to
+ * (newest first, columns padded) with a star badge for GitHub code, and under the Datasets and
+ * Benchmarks heading the table of benchmarks (benchmark-table.ts). The output imports back to
  * the same catalogue (aliases, ids and venue details aside, which the README does not hold), so
  * export → import → export gives the same bytes.
  */
 import type { Heading } from 'mdast';
+import { BENCHMARKS_LEAF, type Benchmark } from '../catalogue/benchmark.ts';
+import { benchmarkTable } from './benchmark-table.ts';
 import { UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import { githubRepo } from '../catalogue/links.ts';
 import type { Catalogue } from '../catalogue/load.ts';
@@ -21,14 +24,17 @@ export const TABLE_HEADER = ['Year', 'Title', 'Type', 'Venue', 'Paper', 'code'] 
 export interface ExportOptions {
 	/**
 	 * Also write the papers the atlas added itself (`listed` not true). Without it the README is the
-	 * survey's list alone, so that export → sync stays a no-op against the list upstream. @default false
+	 * survey's list alone, so that export → sync stays a no-op against the list upstream. (The
+	 * benchmark table lists every benchmark, with a column saying whether the survey names it.)
+	 * @default false
 	 */
 	includeAdded?: boolean;
 }
 
-/** The README of the list. */
-export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'>, options: ExportOptions = {}): string {
+/** The README of the list; the benchmarks, when given, as a table under their heading. */
+export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }, options: ExportOptions = {}): string {
 	const { site } = catalogue;
+	const benchmarks = [...(catalogue.benchmarks ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {
@@ -51,13 +57,15 @@ export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 
 	const body: string[] = [];
 	const section = (node: TreeNode) => {
 		const papers = papersByLeaf.get(node.slug) ?? [];
-		const backToTop = node.isLeaf && papers.length && site.backToTop ? site.backToTop : undefined;
+		const listed = node.isLeaf && node.slug === BENCHMARKS_LEAF ? benchmarks : [];
+		const backToTop = node.isLeaf && (papers.length || listed.length) && site.backToTop ? site.backToTop : undefined;
 		const shown = backToTop ? `${node.title} (${backToTop})` : node.title;
 		toc.push(`${'  '.repeat(node.depth)}- [${escapeText(shown)}](#${anchor(shown)})`);
 		if (node.depth === 0) body.push('---');
 		body.push(`${'#'.repeat(Math.min(node.depth + 1, 6))} ${escapeText(node.title)}${backToTop ? ` ([${escapeText(backToTop)}](#${top}))` : ''}`);
 		if (node.description) body.push(node.description);
 		if (papers.length) body.push(table(node, papers));
+		if (listed.length) body.push(benchmarkTable(listed));
 		node.children.forEach(section);
 	};
 	tree.roots.forEach(section);

@@ -10,7 +10,7 @@ import { didYouMean } from '../catalogue/diagnostics.ts';
 import { note, problem, sortMessages, type ImportMessage } from './report.ts';
 import { KNOWN_VENUES, UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import { importGuard } from './guard.ts';
-import { githubRepo, normalizeTitle } from '../catalogue/links.ts';
+import { githubRepo, normalizeTitle, paperKey, slugify } from '../catalogue/links.ts';
 import { lineOf, readOutline, type OutlineSection } from './outline.ts';
 import { readHeader, readRow, type ListRow } from './rows.ts';
 import { parseMarkdown } from './text.ts';
@@ -21,6 +21,8 @@ import { assignIds } from '../catalogue/ids.ts';
 import { mergeRows } from './merge.ts';
 import type { PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.ts';
 import { assignSlugs, type DraftNode } from './slugs.ts';
+import { isBenchmarkTable, readBenchmarkTable, type ReadBenchmark } from './benchmark-table.ts';
+import type { BenchmarkData } from '../catalogue/benchmark.ts';
 
 /** A paper as imported; a paper whose year no row gives (nor its arXiv id) is not imported but reported. */
 export type ImportedPaper = {
@@ -35,6 +37,13 @@ export type ImportedPaper = {
 	rows: Array<{ line: number; category: string; title: string; continued?: number[] }>;
 };
 
+/** A benchmark as imported from a benchmark table: its id, the line of its row and its data. */
+export interface ImportedBenchmark {
+	id: string;
+	line: number;
+	data: BenchmarkData;
+}
+
 /** The catalogue read from one README, with what the import has to say about it. */
 export interface ImportResult {
 	site: Site;
@@ -45,6 +54,8 @@ export interface ImportResult {
 	venues: Venue[];
 	/** Papers in order of first appearance in the list. */
 	papers: ImportedPaper[];
+	/** Benchmarks of the benchmark tables (none when the list has no such table: nothing listed). */
+	benchmarks: ImportedBenchmark[];
 	/**
 	 * Table rows in the file: every data row of every table, wherever it is. Each is a row of a
 	 * paper, a line a broken row continues on (`continued` of that row), or in `skipped`.
@@ -67,11 +78,11 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	// One line ending and no byte-order mark, so preamble and descriptions are written back alike.
 	const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 	const refused = importGuard(text);
-	if (refused) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, continued: 0, skipped: [], messages: [], fatal: refused };
+	if (refused) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], benchmarks: [], rows: 0, merged: 0, continued: 0, skipped: [], messages: [], fatal: refused };
 	const root = parseMarkdown(text);
 	const outline = readOutline(root, text);
 	const messages = [...outline.messages];
-	if (outline.fatal) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], rows: 0, merged: 0, continued: 0, skipped: [], messages, fatal: outline.fatal };
+	if (outline.fatal) return { site: { title: name }, taxonomy: [], headingLines: new Map(), venues: [], papers: [], benchmarks: [], rows: 0, merged: 0, continued: 0, skipped: [], messages, fatal: outline.fatal };
 	if (!outline.title) messages.push(problem(1, `the file starts with a category, not with the list's name; the list is called "${name}"`));
 
 	const raw = (b: RootContent) => text.slice(b.position!.start.offset, b.position!.end.offset);
@@ -88,9 +99,19 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	const rows: ListRow[] = [];
 	const skipped: ImportMessage[] = [];
 	const tablesRead = new Set<Table>();
+	const benchmarkRows: ReadBenchmark[] = [];
 	const visit = (d: DraftNode) => {
 		d.children.forEach(visit);
 		for (const table of d.tables) {
+			if (isBenchmarkTable(table)) {
+				// Benchmarks are entries of their own, not rows of papers.
+				const read = readBenchmarkTable(table);
+				tablesRead.add(table);
+				benchmarkRows.push(...read.benchmarks);
+				skipped.push(...read.skipped);
+				messages.push(...read.messages);
+				continue;
+			}
 			const read = readTable(table, d, lines);
 			tablesRead.add(table);
 			rows.push(...read.rows);
@@ -103,7 +124,10 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	skipped.push(...unread);
 	messages.push(...unread);
 
-	const venues = resolveVenues(rows, messages);
+	// Benchmark venues resolve like the papers' (written back in place, as resolveVenues does for rows).
+	const benchmarkVenues = benchmarkRows.filter((b) => b.data.venue).map((b) => ({ line: b.line, venue: b.data.venue!, of: b.data }));
+	const venues = resolveVenues([...rows, ...benchmarkVenues], messages);
+	for (const v of benchmarkVenues) v.of.venue = v.venue;
 	const merged = mergeRows(rows);
 	messages.push(...merged.messages);
 	// A paper without a year cannot be a paper of the catalogue: its rows are reported and skipped, the rest imported.
@@ -141,7 +165,8 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 		};
 		return { id: ids[i]!, line, data, rows: p.rows.map((r) => ({ line: r.line, category: r.category, title: r.title, ...(r.continued?.length ? { continued: r.continued } : {}) })) };
 	});
-	const used = new Set(papers.map((p) => p.data.venue));
+	const benchmarks = importBenchmarks(benchmarkRows, papers);
+	const used = new Set([...papers.map((p) => p.data.venue), ...benchmarks.flatMap((b) => (b.data.venue ? [b.data.venue] : []))]);
 	const site: Site = {
 		title: outline.title || name,
 		preamble: outline.preamble || undefined,
@@ -155,6 +180,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 		headingLines,
 		venues: [...venues.values(), UNSPECIFIED_VENUE].filter((v) => used.has(v.name)).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })),
 		papers,
+		benchmarks,
 		rows: countRows(root),
 		merged: rows.length - papers.length - skippedRowsOf(merged.papers, dated),
 		continued: rows.reduce((n, r) => n + (r.continued?.length ?? 0), 0),
@@ -228,7 +254,7 @@ function countRows(root: Root): number {
  * name or alias (also with a year after it, "ICML 2024"); an unknown name becomes a venue of kind
  * "other", reported once. Returns the venues met, by name.
  */
-function resolveVenues(rows: ListRow[], messages: ImportMessage[]): Map<string, Venue> {
+function resolveVenues(rows: Array<Pick<ListRow, 'line' | 'venue'>>, messages: ImportMessage[]): Map<string, Venue> {
 	const known = indexVenues(KNOWN_VENUES);
 	const met = new Map<string, Venue>();
 	const unknown = new Map<string, Venue>();
@@ -253,6 +279,28 @@ function resolveVenues(rows: ListRow[], messages: ImportMessage[]): Map<string, 
 		r.venue = venue.name;
 	}
 	return met;
+}
+
+/**
+ * Benchmarks from their rows: ids from their names (unique, `-2` after a taken one), and as its
+ * `study` the paper of the list whose link names the same paper (the same arXiv id, or the same
+ * proceedings page): the paper that describes the benchmark.
+ */
+function importBenchmarks(rows: readonly ReadBenchmark[], papers: readonly ImportedPaper[]): ImportedBenchmark[] {
+	const byKey = new Map<string, string>();
+	for (const p of papers) {
+		const key = paperKey(p.data.paper);
+		if (key && !byKey.has(key)) byKey.set(key, p.id);
+	}
+	const taken = new Set<string>();
+	return rows.map(({ line, data }) => {
+		const base = slugify(data.name) || 'benchmark';
+		let id = base;
+		for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+		taken.add(id);
+		const study = byKey.get(paperKey(data.paper) ?? '');
+		return { id, line, data: { ...data, ...(study ? { study } : {}) } };
+	});
 }
 
 /** The list's own repository, when the README links to github.com/<owner>/<list title>. */

@@ -13,7 +13,7 @@ import type { Catalogue } from '../catalogue/load.ts';
 import type { Paper, PaperData, Site, TaxonomyNode, Venue } from '../catalogue/schema.ts';
 import { isPlaceholderVenue, UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import type { ImportedPaper, ImportResult } from './import.ts';
-import type { ImportMessage } from './report.ts';
+import { note, sortMessages, type ImportMessage } from './report.ts';
 import { matchPapers, type MatchRule } from './sync-match.ts';
 import { syncTaxonomy, type NodeChange } from './sync-taxonomy.ts';
 
@@ -109,7 +109,9 @@ export function planSync(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'venue
 	}
 	const tax = syncTaxonomy(catalogue.taxonomy, list.taxonomy, placement);
 
-	const report: SyncReport = { added: [], updated: [], moved: [], kept: [], removed: [], merged: [], taxonomy: [], venues: [], unplaced, messages: list.messages, counts: { rows: list.rows, listPapers: listed.length, papersBefore: catalogue.papers.length, papersAfter: 0 } };
+	// Benchmarks live in benchmarks/, one file each: a list's benchmark table changes none of them, and a list without one removes none.
+	const benchmarkNote = list.benchmarks.length ? [note(list.benchmarks[0]!.line, `${list.benchmarks.length} benchmark rows: benchmarks are kept in benchmarks/ and not changed by the sync`)] : [];
+	const report: SyncReport = { added: [], updated: [], moved: [], kept: [], removed: [], merged: [], taxonomy: [], venues: [], unplaced, messages: sortMessages([...list.messages, ...benchmarkNote]), counts: { rows: list.rows, listPapers: listed.length, papersBefore: catalogue.papers.length, papersAfter: 0 } };
 	const papers = new Map<string, PaperData>();
 	for (const p of catalogue.papers) papers.set(p.id, withoutId(p));
 

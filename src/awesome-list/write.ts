@@ -1,16 +1,17 @@
 /**
  * Write an imported catalogue as a folder: taxonomy.yaml, venues.yaml, site.yaml, stars.json and
- * papers/<id>.yaml. Every YAML file starts with the `# yaml-language-server: $schema=` line
+ * papers/<id>.yaml, and benchmarks/<id>.yaml for the rows of a benchmark table. Every YAML file starts with the `# yaml-language-server: $schema=` line
  * pointing at public/schemas, so editors check it as you type. Writing is deterministic (same
  * import, same bytes). Paper files of an earlier import that the new one does not produce are
- * removed; stars.json and the site's `repository` (facts the README does not hold) are kept.
+ * removed; stars.json, the site's `repository` (facts the README does not hold) and benchmark files
+ * are kept (a README without a benchmark table lists none; it removes none).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isScalar, parse, visit } from 'yaml';
 import type { ImportResult } from './import.ts';
 import type { PaperData } from '../catalogue/schema.ts';
-import { paperToYaml, schemaLine } from '../catalogue/yaml-write.ts';
+import { benchmarkToYaml, paperToYaml, schemaLine } from '../catalogue/yaml-write.ts';
 
 /** What writing changed besides the new files. */
 export interface WriteSummary {
@@ -49,6 +50,11 @@ export function writeCatalogue(dir: string, result: ImportResult, schemasDir: st
 		const file = path.join(papersDir, `${p.id}.yaml`);
 		fresh.add(`${p.id}.yaml`);
 		files.push([file, paperToYaml(p.data as PaperData, schema(papersDir, 'paper.schema.json'))]);
+	}
+	if (result.benchmarks.length) {
+		const benchmarksDir = path.join(dir, 'benchmarks');
+		mkdirSync(benchmarksDir, { recursive: true });
+		for (const b of result.benchmarks) files.push([path.join(benchmarksDir, `${b.id}.yaml`), benchmarkToYaml(b.data, schema(benchmarksDir, 'benchmark.schema.json'))]);
 	}
 	const removed = readdirSync(papersDir).filter((f) => /\.ya?ml$/i.test(f) && !fresh.has(f));
 	for (const f of removed) rmSync(path.join(papersDir, f));

@@ -39,14 +39,15 @@ function warmUp(): void {
 	loadPagefind().catch(() => {});
 }
 
-/** The two lines of an option: the title, then venue and year (text only, never markup). */
+/** The two lines of an option: the title, then venue and year, and "benchmark" for one (text only, never markup). */
 function summary(hit: PagefindResultData): HTMLElement[] {
 	const title = document.createElement('span');
 	title.className = 'search-option-title';
 	title.textContent = hit.meta.title ?? hit.url;
 	const meta = document.createElement('span');
 	meta.className = 'search-option-meta';
-	meta.textContent = [hit.meta.venue, hit.meta.year].filter(Boolean).join(' ');
+	// A benchmark says so ("ACL 2024 · benchmark"); a paper needs no label.
+	meta.textContent = [[hit.meta.venue, hit.meta.year].filter(Boolean).join(' '), hit.meta.type === 'Benchmark' ? 'benchmark' : ''].filter(Boolean).join(' · ');
 	return [title, meta];
 }
 

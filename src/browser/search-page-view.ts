@@ -105,14 +105,21 @@ export function showState(page: SearchPage): void {
 	page.clear.hidden = ticked === 0;
 }
 
-/** The count line for `total` results of a state, e.g. "3 papers match “kv” with these filters, newest first". */
-function describe(state: SearchState, total: number): string {
+/**
+ * The count line for `total` results of a state, e.g. "3 papers match “kv” with these filters,
+ * newest first", or "2 papers and 1 benchmark match “ruler”" when `types` (the results per type)
+ * holds benchmarks.
+ */
+function describe(state: SearchState, total: number, types: Record<string, number> = {}): string {
 	const sort = effectiveSort(state);
 	const order = { relevance: '', newest: ', newest first', stars: ', most stars first', cited: ', most cited first' }[sort];
 	const filtered = hasFilters(state) ? ' with these filters' : '';
-	const papers = `${total ? total : 'No'} paper${total === 1 ? '' : 's'}`;
-	if (isBrowsing(state)) return `${papers}${filtered}${order}`;
-	return `${papers} match${total === 1 ? 'es' : ''} “${state.q.trim()}”${filtered}${order}`;
+	const benchmarks = types.Benchmark ?? 0;
+	const paperCount = total - benchmarks;
+	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+	const found = !total ? 'No papers' : !benchmarks ? count(total, 'paper') : !paperCount ? count(benchmarks, 'benchmark') : `${count(paperCount, 'paper')} and ${count(benchmarks, 'benchmark')}`;
+	if (isBrowsing(state)) return `${found}${filtered}${order}`;
+	return `${found} match${total === 1 ? 'es' : ''} “${state.q.trim()}”${filtered}${order}`;
 }
 
 /** Each facet's counts: from the search without that facet's own selection, else from the main one (first). */
@@ -152,7 +159,7 @@ export async function run(page: SearchPage, want: number): Promise<void> {
 	page.shown = 0;
 	page.list.replaceChildren();
 	renderFacets(page.form, page.state, page.totals, facetCounts(searches, responses));
-	page.count.textContent = describe(page.state, results.length);
+	page.count.textContent = describe(page.state, results.length, responses[0]!.filters.type);
 	page.bibtex.hidden = results.length === 0;
 	await showUpTo(page, want, mine);
 }

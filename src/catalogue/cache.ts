@@ -31,7 +31,7 @@ function paperNames(dir: string): string[] {
  * is seen at the next change of the folder or a restart (as Astro's dev server did anyway).
  */
 function quickState(dir: string): string {
-	return [`papers:${stamp(path.join(dir, 'papers'))}`, ...TOP_FILES.map((f) => `${f}:${stamp(path.join(dir, f))}`), ...paperNames(dir)].join('\n');
+	return [`papers:${stamp(path.join(dir, 'papers'))}`, `benchmarks:${stamp(path.join(dir, 'benchmarks'))}`, ...TOP_FILES.map((f) => `${f}:${stamp(path.join(dir, f))}`), ...paperNames(dir)].join('\n');
 }
 
 /** This process's cache, on globalThis because Astro loads this module twice (content config and pages). */

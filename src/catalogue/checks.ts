@@ -17,7 +17,7 @@ export interface CheckedPaper {
 }
 
 /** First-level URL segments the site uses itself; a top-level group may not take them. */
-export const RESERVED_SLUGS = new Set(['papers', 'venues', 'years', 'search', 'stats', 'about', 'cite', 'contributing', 'datasets-and-benchmarks-guide', 'schemas', 'pagefind', '_astro', 'rss', '404']);
+export const RESERVED_SLUGS = new Set(['papers', 'benchmarks', 'venues', 'years', 'search', 'stats', 'about', 'cite', 'contributing', 'datasets-and-benchmarks-guide', 'schemas', 'pagefind', '_astro', 'rss', '404']);
 
 /** Slugs are unique over the whole tree, and top-level slugs do not shadow the site's own pages. */
 export function checkTaxonomy(yf: YamlFile, taxonomy: readonly TaxonomyNode[]): Diagnostic[] {
@@ -64,7 +64,7 @@ export function venueSlug(v: Venue): string {
 }
 
 /** The file name is a valid id: lower-case words joined by hyphens. */
-export function checkPaperId(id: string, yf: YamlFile, what: 'paper' | 'candidate' = 'paper'): Diagnostic[] {
+export function checkPaperId(id: string, yf: YamlFile, what: 'paper' | 'candidate' | 'benchmark' = 'paper'): Diagnostic[] {
 	if (SLUG_PATTERN.test(id)) return [];
 	const fix = slugify(id) || what;
 	return [{ ...yf.diagnostic([], '', 'error'), field: '(file name)', message: `file name "${id}.yaml" is the ${what}'s id and must be lower-case words joined by hyphens; rename it to "${fix}.yaml"` }];

@@ -3,6 +3,7 @@
  * line of every data file points at these, so fields complete and errors show as you type.
  */
 import { z } from 'zod';
+import { BenchmarkSchema } from './benchmark.ts';
 import { CandidateSchema, RejectionsSchema } from './queue.ts';
 import { PaperSchema, SiteSchema, TaxonomySchema, VenuesSchema } from './schema.ts';
 
@@ -17,6 +18,7 @@ export function jsonSchemas(): Record<string, string> {
 	const make = jsonSchemaText;
 	return {
 		'paper.schema.json': make('A paper of the KV Cache Atlas (data/papers/<id>.yaml)', PaperSchema),
+		'benchmark.schema.json': make('A benchmark of the KV Cache Atlas (data/benchmarks/<id>.yaml)', BenchmarkSchema),
 		'taxonomy.schema.json': make('The taxonomy of the KV Cache Atlas (data/taxonomy.yaml)', TaxonomySchema),
 		'venues.schema.json': make('The venues of the KV Cache Atlas (data/venues.yaml)', VenuesSchema),
 		'site.schema.json': make('The list text of the KV Cache Atlas (data/site.yaml)', SiteSchema),

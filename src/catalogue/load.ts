@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, type CheckedPaper } from './checks.ts';
+import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, indexVenues, type CheckedPaper } from './checks.ts';
+import { BENCHMARK_KEYS, BenchmarkSchema, checkBenchmarks, type Benchmark, type CheckedBenchmark } from './benchmark.ts';
 import { CatalogueError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import {
 	CitationsSchema,
@@ -39,6 +40,8 @@ export interface Catalogue {
 	stars: Stars;
 	/** Citation counts by paper id, from citations.json (empty when the file is absent). */
 	citations: Citations;
+	/** Benchmarks sorted by id (data/benchmarks/; empty when the folder is absent). */
+	benchmarks: Benchmark[];
 	/** Papers proposed but not filed (data/candidates/), sorted by id; no page shows them. */
 	candidates: Candidate[];
 	/** Papers turned down (data/rejections.yaml), as written. */
@@ -142,6 +145,15 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		if (p.data && p.yf) papers.push({ id, yf: p.yf, data: p.data });
 	}
 
+	// Benchmarks: an optional folder, one file per benchmark, checked like papers.
+	const benchmarks: CheckedBenchmark[] = [];
+	for (const { id, name } of yamlFilesIn(dir, 'benchmarks', 'benchmark', diagnostics, options)) {
+		const b = parse(`benchmarks/${name}`, BenchmarkSchema, true, BENCHMARK_KEYS);
+		if (b.yf) diagnostics.push(...checkPaperId(id, b.yf, 'benchmark'));
+		if (b.data && b.yf) benchmarks.push({ id, yf: b.yf, data: b.data });
+	}
+	if (tax.data && ven.data) diagnostics.push(...checkBenchmarks(benchmarks, papers, buildTree(tax.data), indexVenues(ven.data)));
+
 	// The queue: optional, never part of the site.
 	const candidates: CheckedCandidate[] = [];
 	for (const { id, name } of yamlFilesIn(dir, 'candidates', 'candidate', diagnostics, options)) {
@@ -165,6 +177,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 				papers: papers.map((p) => ({ id: p.id, ...p.data })),
 				stars: stars.data,
 				citations: citations.data,
+				benchmarks: benchmarks.map((b) => ({ id: b.id, ...b.data })),
 				candidates: candidates.map((c) => ({ id: c.id, ...c.data })),
 				rejections: rej.data ?? [],
 			}

@@ -11,8 +11,8 @@ const INLINE_LIST_MAX = 100;
 // Like yaml-write.ts, but without forcing double quotes: a value someone single-quoted stays single-quoted.
 const TO_STRING = { lineWidth: 0, blockQuote: 'literal', flowCollectionPadding: false } as const;
 
-/** A value enrich writes. */
-export type EditValue = string | number | string[];
+/** A value enrich writes, or a list of small mappings (a paper's `benchmarks`). */
+export type EditValue = string | number | string[] | Array<Record<string, string>>;
 
 /** The text of a paper file with `changes` made; throws when the text is not a YAML mapping. */
 export function editPaperYaml(text: string, changes: Readonly<Record<string, EditValue>>): string {
@@ -45,7 +45,8 @@ export function editPaperYaml(text: string, changes: Readonly<Record<string, Edi
 
 function valueNode(doc: Document, value: EditValue): Node {
 	const node = doc.createNode(value) as Node;
-	if (isSeq(node)) node.flow = (value as string[]).join(', ').length + 2 <= INLINE_LIST_MAX;
+	// A list of mappings goes one item per line, as `npm run new` writes it.
+	if (isSeq(node)) node.flow = (value as unknown[]).every((v) => typeof v === 'string') && (value as string[]).join(', ').length + 2 <= INLINE_LIST_MAX;
 	return node;
 }
 

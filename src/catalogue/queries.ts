@@ -6,6 +6,7 @@
 import { githubRepo, paperArxivId } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
+import { BENCHMARKS_LEAF, benchmarkArxivId, type Benchmark } from './benchmark.ts';
 import { venueSlug } from './checks.ts';
 import { formerUrls, paperPath, type FormerUrl } from './former.ts';
 import { buildTree, type Tree, type TreeNode } from './tree.ts';
@@ -24,6 +25,26 @@ export interface PaperView extends Paper {
 	url: string;
 	/** The venue record (kind, full name). */
 	venueInfo: Venue;
+}
+
+/** A paper that reports on a benchmark, with the page that says so. */
+export interface BenchmarkUse {
+	paper: PaperView;
+	source: string;
+}
+
+/** A benchmark as pages show it: the data plus its page, its venue record and the papers around it. */
+export interface BenchmarkView extends Benchmark {
+	/** Site-relative URL of the benchmark page, base included. */
+	url: string;
+	/** The venue record; null for a benchmark without a venue (a GitHub project). */
+	venueInfo: Venue | null;
+	/** Its arXiv id (from the paper link or the `arxiv` field), or null. */
+	arxivId: string | null;
+	/** The catalogue paper that describes it (`study`), or null. */
+	studyPaper: PaperView | null;
+	/** Papers of the catalogue that report on it, newest first. */
+	usedBy: BenchmarkUse[];
 }
 
 /** A venue with its papers. */
@@ -47,6 +68,15 @@ export interface Atlas {
 	venueByName: Map<string, VenueView>;
 	/** Years present, newest first, with their papers. */
 	years: Array<{ year: number; papers: PaperView[] }>;
+	/** Benchmarks in name order. */
+	benchmarks: BenchmarkView[];
+	benchmarkById: Map<string, BenchmarkView>;
+	/** The benchmarks each paper reports on (with the source of each), by paper id; absent for a paper that names none. */
+	benchmarksByPaper: Map<string, Array<{ benchmark: BenchmarkView; source: string }>>;
+	/** The benchmarks that name each paper as their study, by paper id. */
+	benchmarksByStudy: Map<string, BenchmarkView[]>;
+	/** Benchmarks at or below each node (only the Datasets and Benchmarks leaf and its parents have any). */
+	benchmarkCountBySlug: Map<string, number>;
 	/** URLs the catalogue once had (renamed nodes, removed or merged papers), each with the page that answers now. */
 	formerUrls: FormerUrl[];
 	/** Base path with a trailing slash, such as "/" or "/Awesome-KV-Cache-Management/". */
@@ -73,6 +103,8 @@ export type CitationCounts = Readonly<Record<string, { readonly citations: numbe
 export type AtlasInput = Pick<Catalogue, 'site' | 'taxonomy' | 'venues' | 'papers' | 'stars'> & {
 	/** Citation counts by paper id; absent for a catalogue without a citations snapshot. */
 	citations?: CitationCounts | undefined;
+	/** The benchmarks; absent for a catalogue without them. */
+	benchmarks?: readonly Benchmark[] | undefined;
 };
 
 /** Build the index of a validated catalogue. `base` is Astro's BASE_URL. */
@@ -104,6 +136,13 @@ export function buildAtlas(catalogue: AtlasInput, base = '/'): Atlas {
 	const venueByName = new Map(venues.map((v) => [v.name, v]));
 	for (const p of papers) venueByName.get(p.venue)?.papers.push(p);
 
+	const bench = benchmarkIndex(catalogue.benchmarks ?? [], paperById, venueRecords, b);
+	const benchmarkCountBySlug = new Map<string, number>();
+	for (let n = tree.bySlug.get(BENCHMARKS_LEAF) ?? null; n && bench.benchmarks.length; n = n.parent) {
+		benchmarkCountBySlug.set(n.slug, bench.benchmarks.length);
+		countBySlug.set(n.slug, (countBySlug.get(n.slug) ?? 0) + bench.benchmarks.length);
+	}
+
 	const yearMap = new Map<number, PaperView[]>();
 	for (const p of papers) {
 		const list = yearMap.get(p.year) ?? [];
@@ -122,6 +161,8 @@ export function buildAtlas(catalogue: AtlasInput, base = '/'): Atlas {
 		venues,
 		venueByName,
 		years,
+		...bench,
+		benchmarkCountBySlug,
 		formerUrls: formerUrls(catalogue.taxonomy, catalogue.papers),
 		base: b,
 		nodeUrl: (node) => withBase(b, `${node.path.join('/')}/`),
@@ -141,6 +182,34 @@ function toView(p: Paper, stars: Stars, citations: CitationCounts, venues: Map<s
 		url: withBase(base, paperPath(p.id)),
 		venueInfo: venues.get(p.venue) ?? { name: p.venue, kind: 'other' },
 	};
+}
+
+/** The benchmarks as pages show them, with the papers that report on each and each paper's benchmarks. */
+function benchmarkIndex(list: readonly Benchmark[], paperById: Map<string, PaperView>, venues: Map<string, Venue>, base: string): Pick<Atlas, 'benchmarks' | 'benchmarkById' | 'benchmarksByPaper' | 'benchmarksByStudy'> {
+	const benchmarks: BenchmarkView[] = list
+		.map((bm) => ({
+			...bm,
+			url: withBase(base, `benchmarks/${bm.id}/`),
+			venueInfo: bm.venue ? (venues.get(bm.venue) ?? { name: bm.venue, kind: 'other' as const }) : null,
+			arxivId: benchmarkArxivId(bm),
+			studyPaper: (bm.study && paperById.get(bm.study)) || null,
+			usedBy: [],
+		}))
+		.sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || x.id.localeCompare(y.id));
+	const benchmarkById = new Map(benchmarks.map((bm) => [bm.id, bm]));
+	const benchmarksByPaper = new Map<string, Array<{ benchmark: BenchmarkView; source: string }>>();
+	// Papers are newest first already, so each benchmark's users are too.
+	for (const paper of paperById.values()) {
+		for (const link of paper.benchmarks ?? []) {
+			const benchmark = benchmarkById.get(link.id);
+			if (!benchmark) continue;
+			benchmark.usedBy.push({ paper, source: link.source });
+			benchmarksByPaper.set(paper.id, [...(benchmarksByPaper.get(paper.id) ?? []), { benchmark, source: link.source }]);
+		}
+	}
+	const benchmarksByStudy = new Map<string, BenchmarkView[]>();
+	for (const bm of benchmarks) if (bm.studyPaper) benchmarksByStudy.set(bm.studyPaper.id, [...(benchmarksByStudy.get(bm.studyPaper.id) ?? []), bm]);
+	return { benchmarks, benchmarkById, benchmarksByPaper, benchmarksByStudy };
 }
 
 /** Papers that share a category with `paper`, most shared categories first, then newest; at most `limit`. */
@@ -185,7 +254,31 @@ export function papersJson(atlas: Atlas): unknown {
 			date: p.date ?? null,
 			doi: p.doi ?? null,
 			listed: p.listed === true,
+			benchmarks: (p.benchmarks ?? []).map((b) => b.id),
 		})),
+		benchmarks: atlas.benchmarks.map((b) => benchmarkJson(b)),
+	};
+}
+
+/** One benchmark in papers.json: its facts, its lengths with nulls for what is unknown, its links and page. */
+function benchmarkJson(b: BenchmarkView): unknown {
+	const l = b.lengths;
+	return {
+		id: b.id,
+		name: b.name,
+		title: b.title ?? null,
+		year: b.year ?? null,
+		venue: b.venue ?? null,
+		modality: b.modality,
+		tasks: b.tasks ?? [],
+		languages: b.languages ?? [],
+		languageCount: b.languageCount ?? b.languages?.length ?? null,
+		lengths: l ? { unit: l.unit ?? null, min: l.min ?? null, typical: l.typical ?? null, max: l.max ?? null, configurable: l.configurable ?? false, note: l.note ?? null } : null,
+		links: { paper: b.paper ?? null, arxiv: b.arxivId, doi: b.doi ?? null, code: b.code ?? null, data: b.data ?? null },
+		url: b.url,
+		study: b.studyPaper?.id ?? null,
+		inSurvey: b.survey.named,
+		inSurveyConfidence: b.survey.confidence,
 	};
 }
 

@@ -123,6 +123,7 @@ export const PAPER_KEYS = [
 	'authors',
 	'date',
 	'summary',
+	'benchmarks',
 	'bibtex',
 	'added',
 	'listed',
@@ -133,6 +134,14 @@ export const PAPER_KEYS = [
 export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
 /** A DOI without its resolver, such as 10.1145/3600006.3613165. */
 export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
+
+/** A benchmark a paper reports results on, as the paper itself (or its abstract) says. */
+export const PaperBenchmarkSchema = z.strictObject({
+	/** The benchmark's id: its file name in data/benchmarks/ without `.yaml`. */
+	id: SlugSchema.describe('The benchmark\'s id: its file name in data/benchmarks/ without `.yaml`.'),
+	/** The page that says so: the paper or its abstract page. */
+	source: UrlSchema.describe('The page that says so: the paper or its abstract page.'),
+});
 
 /** `data/papers/<id>.yaml`: one paper; the file name (without `.yaml`) is its id. */
 export const PaperSchema = z.strictObject({
@@ -168,6 +177,12 @@ export const PaperSchema = z.strictObject({
 	date: DateSchema.optional().describe('The first public version (the arXiv v1 date), YYYY-MM-DD; orders "newest" and the feed.'),
 	/** A sentence or two on the key technique (markdown, no HTML). */
 	summary: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('A sentence or two on the key technique (markdown, no HTML).'),
+	/** Benchmarks the paper reports results on, each with the page that says so. */
+	benchmarks: z
+		.array(PaperBenchmarkSchema)
+		.min(1, 'must name at least one benchmark; leave the key out instead')
+		.optional()
+		.describe('Benchmarks the paper reports results on, each with the page that says so (the paper or its abstract): [{id: ruler, source: https://arxiv.org/abs/…}].'),
 	/** A BibTeX entry to use instead of the one generated from these fields. */
 	bibtex: z
 		.string()

@@ -1,11 +1,17 @@
 /**
  * The BibTeX behind "Download these results as BibTeX": the search page holds result URLs
- * (`…/papers/<id>/`), the build writes one entry per paper id; this joins the two.
+ * (`…/papers/<id>/`, `…/benchmarks/<id>/`), the build writes one entry per paper id and per
+ * `benchmarks/<id>`; this joins the two.
  */
 
-/** The paper id of a paper page URL, base path or origin included: `/x/papers/h2o/` → `h2o`. */
+/**
+ * The key of a page URL in the map of entries, base path or origin included: a paper page's id
+ * (`/x/papers/h2o/` → `h2o`), or `benchmarks/<id>` for a benchmark page.
+ */
 export function paperIdFromUrl(url: string): string | null {
-	return /\/papers\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1] ?? null;
+	const m = /\/(papers|benchmarks)\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url);
+	if (!m) return null;
+	return m[1] === 'papers' ? m[2]! : `benchmarks/${m[2]}`;
 }
 
 /** The entries of the papers at `urls`, in that order, separated by blank lines; unknown ids are skipped. */

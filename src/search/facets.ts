@@ -7,15 +7,16 @@ import { FACETS, type Facet, type SearchState } from './state.ts';
 
 /** Headings of the facets. */
 export const FACET_LABELS: Record<Facet, string> = {
+	type: 'Kind',
 	group: 'Group',
 	category: 'Category',
 	venue: 'Venue',
 	year: 'Year',
 	code: 'Code',
-	source: 'Listed by',
+	source: 'Source',
 };
 
-/** The values of the source facet: the survey's own list, or the atlas beyond it. */
+/** The values of the source facet: in the survey (its list, or its section on benchmarks), or added by the atlas beyond it. */
 export const SOURCE_VALUES = { survey: 'survey', atlas: 'atlas' } as const;
 
 /** Values a long facet shows before its "Show all" button. */
@@ -30,10 +31,11 @@ export interface FacetValue {
 	selected: boolean;
 }
 
-/** The label a value shows: the value itself, except for the yes/no of the code facet and the two sources. */
+/** The label a value shows: the value itself, except for the yes/no of the code facet, the kinds of entry and the two sources. */
 export function facetValueLabel(facet: Facet, value: string): string {
 	if (facet === 'code') return value === 'yes' ? 'With code' : value === 'no' ? 'Without code' : value;
-	if (facet === 'source') return value === SOURCE_VALUES.survey ? 'The survey\'s list' : value === SOURCE_VALUES.atlas ? 'Added by the atlas' : value;
+	if (facet === 'type') return value === 'Paper' ? 'Papers' : value === 'Benchmark' ? 'Benchmarks' : value;
+	if (facet === 'source') return value === SOURCE_VALUES.survey ? 'In the survey' : value === SOURCE_VALUES.atlas ? 'Added by the atlas' : value;
 	return value;
 }
 

@@ -3,8 +3,8 @@
  * that Pagefind indexes. Every value rides on a data attribute, so commas or quotes in the data
  * cannot break Pagefind's `name[selector], …` capture syntax.
  */
-import type { Atlas, PaperView } from '../catalogue/queries.ts';
-import { paperFacets } from './facet-totals.ts';
+import type { Atlas, BenchmarkView, PaperView } from '../catalogue/queries.ts';
+import { benchmarkFacets, paperFacets } from './facet-totals.ts';
 
 /** The attributes of a paper's article: spread them onto the element (`<article {...record.attributes}>`). */
 export interface PagefindRecord {
@@ -37,6 +37,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		// One category: its filter attribute doubles as the meta; several: joined for display.
 		...(facets.category.length > 1 ? { 'data-categories': facets.category.join(', ') } : {}),
 		'data-code': facets.code[0]!,
+		'data-type': facets.type[0]!,
 		'data-source': facets.source[0]!,
 	};
 	if (paper.repo) values['data-repo'] = paper.repo;
@@ -51,7 +52,48 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		...(paper.repo ? ['repo[data-repo]'] : []),
 		...(paper.stars !== null ? ['stars[data-stars]'] : []),
 	];
-	const filters = ['venue[data-venue]', 'year[data-year]', 'code[data-code]', 'source[data-source]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
+	const filters = ['type[data-type]', 'venue[data-venue]', 'year[data-year]', 'code[data-code]', 'source[data-source]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
+	return {
+		attributes: {
+			'data-pagefind-meta': meta.join(', '),
+			'data-pagefind-filter': filters.join(', '),
+			'data-pagefind-sort': 'year[data-year], stars[data-stars], citations[data-citations]',
+			...values,
+		},
+	};
+}
+
+/**
+ * The record of a benchmark page: the type filter that tells it from a paper ("Benchmark"), the
+ * Datasets and Benchmarks category and group, venue and year when known, code yes/no; metas for
+ * the result line (venue, year, "Benchmark · text" as its category, authors); and the three sorts
+ * every record needs (year 0 when unknown, no stars or citations), so sorted searches keep it.
+ */
+export function benchmarkRecord(atlas: Atlas, benchmark: BenchmarkView, options: RecordOptions = {}): PagefindRecord {
+	const facets = benchmarkFacets(atlas, benchmark);
+	const values: Record<string, string> = {
+		'data-type': facets.type[0]!,
+		'data-kind': `Benchmark · ${benchmark.modality}`,
+		'data-year': facets.year[0] ?? '0',
+		'data-stars': '0',
+		'data-citations': '0',
+		'data-code': facets.code[0]!,
+		'data-source': facets.source[0]!,
+	};
+	if (facets.venue[0]) values['data-venue'] = facets.venue[0];
+	if (options.authors) values['data-authors'] = options.authors;
+	facets.category.forEach((label, i) => (values[`data-c${i}`] = label));
+	facets.group.forEach((title, i) => (values[`data-g${i}`] = title));
+	const meta = ['categories[data-kind]', 'type[data-type]', ...(facets.venue[0] ? ['venue[data-venue]'] : []), ...(facets.year[0] ? ['year[data-year]'] : []), ...(options.authors ? ['authors[data-authors]'] : [])];
+	const filters = [
+		'type[data-type]',
+		...(facets.venue[0] ? ['venue[data-venue]'] : []),
+		...(facets.year[0] ? ['year[data-year]'] : []),
+		'code[data-code]',
+		'source[data-source]',
+		...facets.category.map((_, i) => `category[data-c${i}]`),
+		...facets.group.map((_, i) => `group[data-g${i}]`),
+	];
 	return {
 		attributes: {
 			'data-pagefind-meta': meta.join(', '),

@@ -4,8 +4,8 @@
  * Pure functions, no DOM, so the round trip is unit-tested.
  */
 
-/** The facets, in the order the page shows them; each is a Pagefind filter of the paper pages. */
-export const FACETS = ['group', 'category', 'venue', 'year', 'code', 'source'] as const;
+/** The facets, in the order the page shows them; each is a Pagefind filter of the paper and benchmark pages. */
+export const FACETS = ['type', 'group', 'category', 'venue', 'year', 'code', 'source'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Result orders: Pagefind's relevance, year descending, star count descending, citation count descending. */
@@ -33,7 +33,7 @@ export interface PagefindSearchOptions {
 
 /** A state with no query, no filter and the default sort. */
 export function emptyState(): SearchState {
-	return { q: '', filters: { group: [], category: [], venue: [], year: [], code: [], source: [] }, sort: 'relevance' };
+	return { q: '', filters: { type: [], group: [], category: [], venue: [], year: [], code: [], source: [] }, sort: 'relevance' };
 }
 
 /** Read a state from a query string or URLSearchParams; unknown keys and values are ignored, never thrown on. */

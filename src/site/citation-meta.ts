@@ -11,7 +11,7 @@ import type { PaperView } from '../catalogue/queries.ts';
  * title, one tag per author, the year, the first public version as YYYY/MM/DD (`citation_date`),
  * the venue, then the DOI, the arXiv id and the PDF.
  */
-export function citationMeta(paper: PaperView): Array<[string, string]> {
+export function citationMeta(paper: Pick<PaperView, 'title' | 'authors' | 'year' | 'date' | 'venueInfo' | 'doi' | 'paper' | 'arxiv'>): Array<[string, string]> {
 	const tags: Array<[string, string]> = [['citation_title', paper.title]];
 	for (const author of paper.authors ?? []) tags.push(['citation_author', author]);
 	tags.push(['citation_publication_date', String(paper.year)]);
@@ -48,7 +48,8 @@ export function scholarlyArticle(paper: PaperView, categories: readonly string[]
 		datePublished: paper.date ?? String(paper.year),
 		isPartOf: { '@type': paper.venueInfo.kind === 'journal' ? 'Periodical' : 'CreativeWork', name: venue },
 		...(sameAs.length ? { sameAs: sameAs.length === 1 ? sameAs[0] : sameAs } : {}),
-		...(paper.summary ? { abstract: paper.summary } : {}),
+		// Our own sentence on the method: a description, not the paper's abstract.
+		...(paper.summary ? { description: paper.summary } : {}),
 		keywords: categories.join(', '),
 	};
 }

@@ -97,3 +97,13 @@ export function paperSourceLabel(url: string): string {
 	const host = new URL(url).hostname.toLowerCase();
 	return SOURCES.find(([re]) => re.test(host))?.[1] ?? 'Link';
 }
+
+/**
+ * What a taxonomy node holds, in words: "12 papers", or with benchmarks "31 benchmarks and 3 papers"
+ * (the Datasets and Benchmarks node counts both); `total` counts both, `benchmarks` the benchmarks.
+ */
+export function entriesLabel(total: number, benchmarks = 0): string {
+	if (!benchmarks) return plural(total, 'paper');
+	const papers = total - benchmarks;
+	return papers ? `${plural(benchmarks, 'benchmark')} and ${plural(papers, 'paper')}` : plural(benchmarks, 'benchmark');
+}

@@ -92,13 +92,13 @@ export interface CategoryCount {
 	count: number;
 }
 
-/** Every category in tree order with its number of papers (zero included). */
+/** Every category in tree order with its number of papers (zero included); Datasets and Benchmarks counts its benchmarks too. */
 export function papersPerCategory(atlas: Atlas): CategoryCount[] {
 	return atlas.tree.leaves.map((node) => ({
 		node,
 		group: rootOf(node),
 		label: node.parent && node.parent.parent ? `${node.parent.title} › ${node.title}` : node.title,
-		count: atlas.papersByLeaf.get(node.slug)?.length ?? 0,
+		count: (atlas.papersByLeaf.get(node.slug)?.length ?? 0) + (atlas.benchmarkCountBySlug.get(node.slug) ?? 0),
 	}));
 }
 

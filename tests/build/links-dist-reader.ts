@@ -210,12 +210,33 @@ export function pageWeight(built: Built, page: Page): { total: number; js: numbe
 }
 
 /**
- * Bytes a paper page may add for its authors beyond the fixed budget: each name appears four times
- * (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person) with about 80 bytes of
- * markup around the four (`<meta name="citation_author" content="">` alone is 41). A 160-author
- * paper may weigh ~20 KB more than a paper without authors, and no more.
+ * Bytes a paper page may add for the text its data carries beyond the fixed budget. Each author's
+ * name appears four times (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person)
+ * with about 80 bytes of markup around the four (`<meta name="citation_author" content="">` alone
+ * is 41): a 160-author paper may weigh ~20 KB more than a paper without authors, and no more. A
+ * summary appears twice (the paragraph and the JSON-LD description), with about 40 bytes of markup.
+ * A paper the atlas added says so under its title (the provenance note, about 200 bytes with its
+ * link): a fact the page may not leave out either.
  */
 export function authorAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
-	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+	const classed = (name: string) => page.elements.find((e) => e.tagName === 'p' && (attr(e, 'class') ?? '').split(/\s+/).includes(name));
+	const summary = classed('summary');
+	const provenance = classed('provenance');
+	return (
+		names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0) +
+		(summary ? 2 * Buffer.byteLength(textOf(summary)) + 40 : 0) +
+		(provenance ? Buffer.byteLength(textOf(provenance)) + 150 : 0)
+	);
+}
+
+/**
+ * Bytes a page may add for the benchmark facts it links, beyond the fixed budget: a paper page
+ * names each benchmark it reports on, a benchmark page each method that reports on it, and each
+ * such fact carries the URL of the page that says so (`a.source`), about its length + 100 bytes
+ * with the link to the other page. None may be cut without losing a fact with its source.
+ */
+export function benchmarkLinkAllowance(page: Page): number {
+	const sources = page.elements.filter((e) => e.tagName === 'a' && (attr(e, 'class') ?? '').split(/\s+/).includes('source')).map((e) => attr(e, 'href') ?? '');
+	return sources.reduce((n, url) => n + Buffer.byteLength(url) + 100, 0);
 }

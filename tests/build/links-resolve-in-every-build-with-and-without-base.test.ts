@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT } from '../helpers/catalogue.ts';
-import { attr, authorAllowance, buildSite, cssUrls, fileFor, filesUnder, pageWeight, readPage, refsOf, SITE, type Built, type Page } from './links-dist-reader.ts';
+import { attr, authorAllowance, benchmarkLinkAllowance, buildSite, cssUrls, fileFor, filesUnder, pageWeight, readPage, refsOf, SITE, type Built, type Page } from './links-dist-reader.ts';
 
 const BASE = '/Awesome-KV-Cache-Management/';
 const DATA = path.join(ROOT, 'data');
@@ -163,7 +163,7 @@ describe.each(configs)('the site built from the $label', ({ label, base }) => {
 });
 
 describe.each(configs.filter((c) => c.base !== '/'))('byte budgets of the site built from the $label', ({ label }) => {
-	it('keep home ≤ 40 KB, the largest category ≤ 60 KB, a paper ≤ 25 KB plus its authors\' names and script ≤ 10 KB outside search', () => {
+	it('keep home ≤ 40 KB, the largest category ≤ 60 KB, a paper or a benchmark ≤ 25 KB plus its authors\' names and script ≤ 10 KB outside search', () => {
 		const built = builds.get(label)!;
 		const pages = pagesOf.get(label)!;
 		const api = JSON.parse(readFileSync(path.join(built.dist, 'papers.json'), 'utf8')) as { taxonomy: Array<{ url: string; children: unknown[] }> };
@@ -171,21 +171,25 @@ describe.each(configs.filter((c) => c.base !== '/'))('byte budgets of the site b
 		const walk = (nodes: Array<{ url: string; children: unknown[] }>) => nodes.forEach((n) => (nodeFiles.add(fileFor(built, n.url)!), walk(n.children as typeof nodes)));
 		walk(api.taxonomy);
 		const kind = (p: Page) =>
-			p.file === 'index.html' ? 'home' : nodeFiles.has(p.file) ? 'category' : p.file.startsWith('papers/') ? 'paper' : p.file.startsWith('search/') ? 'search' : 'other';
-		// A paper's budget grows with its author list (authorAllowance): the rest of the page is held to 25 KB.
-		const rows = pages.map((p) => ({ file: p.file, kind: kind(p), ...pageWeight(built, p), allowance: kind(p) === 'paper' ? authorAllowance(p) : 0 }));
+			p.file === 'index.html' ? 'home' : nodeFiles.has(p.file) ? 'category' : p.file.startsWith('papers/') ? 'paper' : p.file.startsWith('benchmarks/') ? 'benchmark' : p.file.startsWith('search/') ? 'search' : 'other';
+		// A paper's (or a benchmark's) budget grows with its author list (authorAllowance) and the benchmark facts it links with their
+		// sources (benchmarkLinkAllowance): the rest of the page is held to 25 KB.
+		const rows = pages.map((p) => ({ file: p.file, kind: kind(p), ...pageWeight(built, p), allowance: ['paper', 'benchmark'].includes(kind(p)) ? authorAllowance(p) + benchmarkLinkAllowance(p) : 0 }));
 		const largest = (k: string) => rows.filter((r) => r.kind === k).sort((a, b) => b.total - b.allowance - (a.total - a.allowance))[0]!;
 		const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-		const report = ['home', 'category', 'paper', 'search', 'other'].map((k) => {
+		const report = ['home', 'category', 'paper', 'benchmark', 'search', 'other'].map((k) => {
 			const r = largest(k);
-			return `${k.padEnd(8)} largest ${r.file.padEnd(60)} ${kb(r.total).padStart(9)} (script ${kb(r.js)}${r.allowance ? `, ${kb(r.allowance)} of it for its authors` : ''})`;
+			if (!r) return `${k.padEnd(8)} none`;
+			return `${k.padEnd(8)} largest ${r.file.padEnd(60)} ${kb(r.total).padStart(9)} (script ${kb(r.js)}${r.allowance ? `, ${kb(r.allowance)} of it for its authors and linked benchmark facts` : ''})`;
 		});
 		console.log(`byte budgets, ${label} (HTML + CSS + JS as served, uncompressed):\n  ${report.join('\n  ')}`);
 
 		expect(largest('home').total).toBeLessThanOrEqual(40 * 1024);
 		expect(largest('category').total).toBeLessThanOrEqual(60 * 1024);
 		expect(largest('paper').total - largest('paper').allowance).toBeLessThanOrEqual(25 * 1024);
+		const benchmark = largest('benchmark');
+		if (benchmark) expect(benchmark.total - benchmark.allowance, benchmark.file).toBeLessThanOrEqual(25 * 1024);
 		for (const r of rows.filter((x) => x.kind !== 'search')) expect(r.js, r.file).toBeLessThanOrEqual(10 * 1024);
 	});
 });

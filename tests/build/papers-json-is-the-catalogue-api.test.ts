@@ -37,7 +37,7 @@ describe('dist/papers.json', () => {
 
 		expect(api.papers.map((p) => p.id)).toEqual(ids);
 		for (const p of api.papers) {
-			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url', 'authors', 'date', 'doi', 'listed']);
+			expect(Object.keys(p)).toEqual(['id', 'title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'repo', 'stars', 'url', 'authors', 'date', 'doi', 'listed', 'benchmarks']);
 		}
 	});
 
@@ -60,6 +60,7 @@ describe('dist/papers.json', () => {
 			date: '2023-09-12',
 			doi: '10.1145/3600006.3613165',
 			listed: true,
+			benchmarks: [],
 		});
 		expect(byId.get('h2o')).toMatchObject({ repo: 'FMInference/H2O', stars: null });
 		expect(byId.get('markup-title')).toMatchObject({ repo: null, stars: null, aliases: [], title: '<script>alert(1)</script> & <b>Bold</b> Claims about KV Caches' });

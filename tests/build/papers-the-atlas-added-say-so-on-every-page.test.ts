@@ -1,7 +1,7 @@
 /**
  * A paper the atlas added (no `listed: true`) is a paper like the others, and says where it comes
  * from: its page says plainly it is not in the survey's list, the category table marks it,
- * papers.json gives `listed`, and its search record carries the "Listed by" filter.
+ * papers.json gives `listed`, and its search record carries the "Source" filter.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +48,7 @@ describe('a paper the atlas added', () => {
 		expect(html).toMatch(/MagicPIG: LSH Sampling for Efficient LLM Generation<\/a>(?:<small>[^<]*<\/small>)*<small class="added-by-atlas">Added by the atlas<\/small>/);
 	});
 
-	it('carries the "Listed by" search filter, as the papers of the list do', () => {
+	it('carries the "Source" search filter, as the papers of the list do', () => {
 		expect(page('papers/magicpig/index.html')).toMatch(/data-pagefind-filter="[^"]*source\[data-source\][^"]*"[^>]*data-source="atlas"/);
 		expect(page('papers/snapkv/index.html')).toMatch(/data-source="survey"/);
 	});

@@ -64,7 +64,8 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		for (const leaf of atlas.tree.leaves) {
 			const page = pageAt(b(), atlas.nodeUrl(leaf));
 			const papers = atlas.papersByLeaf.get(leaf.slug)!;
-			const rows = all(page, (el) => el.tagName === 'tr' && el.parentNode?.nodeName === 'tbody');
+			// The paper table only: the Datasets and Benchmarks leaf has its benchmark tables above it.
+			const rows = all(page, (el) => el.tagName === 'tr' && el.parentNode?.nodeName === 'tbody' && (attr(el.parentNode.parentNode as T.Element, 'class') ?? '').includes('paper-table'));
 			const titleLinks = rows.map((tr) => attr((tr.childNodes.filter((c) => 'tagName' in c)[1] as T.Element).childNodes.find((c) => 'tagName' in c && c.tagName === 'a') as T.Element, 'href'));
 
 			expect(titleLinks, leaf.slug).toEqual(papers.map((p) => p.url));
@@ -84,13 +85,16 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		expect(counts).toEqual(atlas.tree.nodes.map((n) => atlas.countBySlug.get(n.slug)));
 		for (const n of atlas.tree.nodes) {
 			const count = atlas.countBySlug.get(n.slug)!;
-			if (n.isLeaf) expect(count).toBe(atlas.papersByLeaf.get(n.slug)!.length);
+			const benchmarks = atlas.benchmarkCountBySlug.get(n.slug) ?? 0;
+			if (n.isLeaf) expect(count).toBe(atlas.papersByLeaf.get(n.slug)!.length + benchmarks);
 			else {
 				const children = n.children.map((c) => atlas.countBySlug.get(c.slug)!);
 				expect(count).toBeGreaterThanOrEqual(Math.max(...children));
 				expect(count).toBeLessThanOrEqual(children.reduce((x, y) => x + y, 0));
 			}
-			expect(pageAt(b(), atlas.nodeUrl(n)).html).toContain(`${count} ${count === 1 ? 'paper' : 'papers'}`);
+			const papers = count - benchmarks;
+			const said = benchmarks ? `${benchmarks} benchmarks${papers ? ` and ${papers} ${papers === 1 ? 'paper' : 'papers'}` : ''}` : `${count} ${count === 1 ? 'paper' : 'papers'}`;
+			expect(pageAt(b(), atlas.nodeUrl(n)).html).toContain(said);
 		}
 		const top = atlas.tree.roots.map((r) => atlas.countBySlug.get(r.slug)!);
 		expect(top.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(atlas.papers.length);
@@ -117,9 +121,9 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		}
 	});
 
-	it('put one Pagefind record on each paper page and none anywhere else', () => {
+	it('put one Pagefind record on each paper page and each benchmark page, and none anywhere else', () => {
 		const { atlas, pages } = b();
-		const paperFiles = new Set(atlas.papers.map((p) => `${p.url.slice(b().built.base.length)}index.html`));
+		const paperFiles = new Set([...atlas.papers, ...atlas.benchmarks].map((p) => `${p.url.slice(b().built.base.length)}index.html`));
 
 		for (const [file, page] of pages) {
 			const bodies = all(page, (el) => el.attrs.some((a) => a.name === 'data-pagefind-body'));
@@ -130,7 +134,8 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 			expect(attr(article, 'data-pagefind-sort')).toBe('year[data-year], stars[data-stars], citations[data-citations]');
 			expect(attr(article, 'data-stars')).toBe(String(p.stars ?? 0));
 			expect(attr(article, 'data-code')).toBe(p.code ? 'yes' : 'no');
-			expect(attr(article, 'data-pagefind-filter')).toMatch(/^venue\[data-venue\], year\[data-year\], code\[data-code\], source\[data-source\], category\[data-c0\]/);
+			expect(attr(article, 'data-pagefind-filter')).toMatch(/^type\[data-type\], venue\[data-venue\], year\[data-year\], code\[data-code\], source\[data-source\], category\[data-c0\]/);
+			expect(attr(article, 'data-type')).toBe('Paper');
 			for (const alias of p.aliases ?? []) expect(textOf(article)).toContain(alias);
 		}
 	});
@@ -145,10 +150,11 @@ describe.each(configs)('the reading pages built from the $label', ({ label }) =>
 		expect(categories).toHaveLength(titles.length);
 		titles.forEach((title, i) => {
 			const link = title.childNodes.find((n): n is T.Element => 'tagName' in n && n.tagName === 'a')!;
-			const paper = atlas.papers.find((p) => p.url === attr(link, 'href'))!;
+			const paper = [...atlas.papers, ...atlas.benchmarks].find((p) => p.url === attr(link, 'href'))!;
 			const record = one(pageAt(b(), paper.url), (el) => el.attrs.some((a) => a.name === 'data-pagefind-body'));
 
-			expect(textOf(categories[i]!), paper.id).toBe(attr(record, 'data-categories') ?? attr(record, 'data-c0'));
+			// A benchmark's result reads "Benchmark · text", its record's data-kind.
+			expect(textOf(categories[i]!), paper.id).toBe(attr(record, 'data-kind') ?? attr(record, 'data-categories') ?? attr(record, 'data-c0'));
 		});
 	});
 

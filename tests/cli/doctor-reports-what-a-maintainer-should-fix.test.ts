@@ -49,7 +49,7 @@ describe('npm run doctor', () => {
 		expect(run.code).toBe(0);
 		const report = JSON.parse(run.stdout);
 		expect(Object.keys(report.counts)).toEqual([...FINDING_KINDS]);
-		expect(report.counts).toEqual({ 'old-preprint': 2, 'unconfirmed-fact': 0, 'no-paper-link': 1, 'no-code': 1, 'unofficial-code': 1, 'small-category': 2, 'stale-stars': 0 });
+		expect(report.counts).toEqual({ 'old-preprint': 2, 'unconfirmed-fact': 0, 'unconfirmed-benchmark': 0, 'no-paper-link': 1, 'no-code': 1, 'unofficial-code': 1, 'small-category': 2, 'stale-stars': 0 });
 		expect(report.papers).toBe(7);
 		expect(report.findings).toContainEqual({ kind: 'no-code', file: path.join(worse, 'papers/bare.yaml'), line: 2, subject: 'bare', message: 'no "code:" link: "A Bare Preprint"' });
 		expect(report.findings.filter((f: { kind: string }) => f.kind === 'old-preprint').map((f: { subject: string }) => f.subject).sort()).toEqual(['bare', 'markup-title']);
@@ -97,5 +97,22 @@ describe('npm run doctor', () => {
 
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('--today "yesterday" is not a date; write it as YYYY-MM-DD');
+	});
+});
+
+describe('npm run doctor on a catalogue with benchmarks', () => {
+	it('lists each benchmark with fields no source confirmed, or low-confidence facts, at the line to check, and counts benchmarks in their category', () => {
+		const run = runScript('doctor', ['--today', '2027-06-01'], { CATALOGUE_DIR: 'tests/fixtures/catalogue-with-benchmarks' });
+		const block = run.stdout.split('\n\n').find((b) => b.startsWith('Benchmark facts'))!;
+
+		expect(run.code).toBe(0);
+		expect(block.split('\n')).toEqual([
+			'Benchmark facts no source confirmed (or of low confidence) (4): check the fields against the sources the file lists; fill in or correct them, then remove them from "unconfirmed"',
+			'  tests/fixtures/catalogue-with-benchmarks/benchmarks/longctx-bench.yaml:9  longctx_bench: no source confirmed tasks (3 sources)',
+			'  tests/fixtures/catalogue-with-benchmarks/benchmarks/ruler.yaml:10  RULER: no source confirmed languages (3 sources)',
+			'  tests/fixtures/catalogue-with-benchmarks/benchmarks/streamingeval.yaml:4  StreamingEval: no source confirmed title, authors, year, venue, summary; low-confidence facts (0 sources)',
+			'  tests/fixtures/catalogue-with-benchmarks/benchmarks/video-mme.yaml:10  Video-MME: no source confirmed languages (3 sources)',
+		]);
+		expect(run.stdout).not.toContain('(datasets-and-benchmarks) has');
 	});
 });

@@ -98,8 +98,9 @@ describe('export → import → export', () => {
 		const { first, second } = roundTrip(path.join(ROOT, 'data'));
 
 		expect(second).toBe(first);
-		// One row per paper and category, as the latest list has them.
+		// One row per paper and category, as the latest list has them, and one per benchmark.
 		expect(first.match(/^\| \d{4} \|/gm)).toHaveLength(160);
+		expect(first.slice(first.indexOf('| Benchmark ')).split('\n\n')[0]!.split('\n')).toHaveLength(2 + 31);
 	});
 
 	it('is byte-identical for a list from the wild and for the fixture catalogue', () => {

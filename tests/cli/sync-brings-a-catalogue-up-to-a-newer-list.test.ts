@@ -263,3 +263,36 @@ describe('npm run sync options', () => {
 	});
 });
 
+
+describe('npm run sync on the catalogue in data/, which has benchmarks the list does not', () => {
+	const dir = copyCatalogue(path.join(ROOT, 'data'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('reads the latest list, whose Datasets and Benchmarks section has no table, as listing no benchmark: nothing changes, none is removed', () => {
+		const before = snapshot(dir);
+
+		const run = runScript('sync', [LATEST_LIST, '--data', dir, '--date', '2027-01-01', '--json']);
+		const report = JSON.parse(run.stdout) as Report;
+
+		expect(run.code, run.stderr).toBe(0);
+		expect(report.removed).toEqual([]);
+		expect(report.added).toEqual([]);
+		expect(Object.keys(before).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(31);
+		expect(snapshot(dir)).toEqual(before);
+	});
+
+	it('reads its own export, benchmark table included, as nothing to change', () => {
+		const before = snapshot(dir);
+		const readme = path.join(dir, '..', `${path.basename(dir)}-exported.md`);
+		expect(runScript('export', ['--data', dir, '--out', readme]).code).toBe(0);
+
+		const run = runScript('sync', [readme, '--data', dir, '--date', '2027-01-01']);
+		const json = runScript('sync', [readme, '--data', dir, '--date', '2027-01-01', '--json', '--dry-run']);
+		rmSync(readme, { force: true });
+
+		expect(run.code, run.stderr).toBe(0);
+		expect(run.stdout).toContain('✓ nothing to change');
+		expect((JSON.parse(json.stdout) as { messages: Array<{ message: string }> }).messages.map((m) => m.message)).toContain('31 benchmark rows: benchmarks are kept in benchmarks/ and not changed by the sync');
+		expect(snapshot(dir)).toEqual(before);
+	});
+});

@@ -24,6 +24,19 @@ export interface ApiPaper {
 	repo: string | null;
 	stars: number | null;
 	url: string;
+	listed: boolean;
+}
+
+/** One benchmark as /papers.json lists it (the fields the tests read). */
+export interface ApiBenchmark {
+	id: string;
+	name: string;
+	year: number | null;
+	venue: string | null;
+	modality: 'text' | 'multimodal';
+	links: { code: string | null; data: string | null };
+	url: string;
+	inSurvey: boolean;
 }
 
 /** A taxonomy node of /papers.json. */
@@ -38,6 +51,8 @@ export interface Site {
 	dist: string;
 	server: DistServer;
 	papers: ApiPaper[];
+	/** The benchmarks (none for a catalogue without them). */
+	benchmarks: ApiBenchmark[];
 	taxonomy: ApiNode[];
 	close(): Promise<void>;
 }
@@ -53,12 +68,13 @@ export async function buildSite(catalogue: string, base = '/'): Promise<Site> {
 		timeout: 540_000,
 	});
 	if (run.status !== 0) throw new Error(`build of ${catalogue} failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-	const api = JSON.parse(readFileSync(path.join(dist, 'papers.json'), 'utf8')) as { papers: ApiPaper[]; taxonomy: ApiNode[] };
+	const api = JSON.parse(readFileSync(path.join(dist, 'papers.json'), 'utf8')) as { papers: ApiPaper[]; benchmarks?: ApiBenchmark[]; taxonomy: ApiNode[] };
 	const server = await serveDist(dist, base);
 	return {
 		dist,
 		server,
 		papers: api.papers,
+		benchmarks: api.benchmarks ?? [],
 		taxonomy: api.taxonomy,
 		close: async () => {
 			await server.close();

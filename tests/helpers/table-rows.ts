@@ -36,9 +36,10 @@ export function pipeLineRows(text: string): number[] {
 
 /**
  * Where the import put each row, as lines in file order: the rows of its papers, the lines those
- * rows continue on, and the rows it skipped. Each row of the file should be here exactly once.
+ * rows continue on, the rows of its benchmarks, and the rows it skipped. Each row of the file
+ * should be here exactly once.
  */
 export function accountedRowLines(result: ImportResult): number[] {
 	const inPapers = result.papers.flatMap((p) => p.rows.flatMap((r) => [r.line, ...(r.continued ?? [])]));
-	return [...inPapers, ...result.skipped.map((m) => m.line)].sort((a, b) => a - b);
+	return [...inPapers, ...result.benchmarks.map((b) => b.line), ...result.skipped.map((m) => m.line)].sort((a, b) => a - b);
 }

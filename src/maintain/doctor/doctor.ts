@@ -1,7 +1,7 @@
 /**
  * `npm run doctor`: the data-quality report a maintainer acts on. Unlike `validate` nothing here
  * is wrong, only worth a look: preprints that may have been published since, gathered facts of
- * medium or low confidence (data/review.json), papers without a paper or code link, unofficial
+ * medium or low confidence (data/review.json), benchmark fields no source confirmed, papers without a paper or code link, unofficial
  * code, categories too small to stand alone, an old star snapshot.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,9 +11,11 @@ import { displayPath, type Catalogue } from '../../catalogue/load.ts';
 import { ReviewSchema, type Review, type TaxonomyNode } from '../../catalogue/schema.ts';
 import { buildTree } from '../../catalogue/tree.ts';
 import { parseYamlFile, type YamlFile } from '../../catalogue/yaml-file.ts';
+import { benchmarkFindings } from './doctor-benchmarks.ts';
+import { BENCHMARKS_LEAF } from '../../catalogue/benchmark.ts';
 
 /** The kinds of finding, in the order the report lists them. */
-export const FINDING_KINDS = ['old-preprint', 'unconfirmed-fact', 'no-paper-link', 'no-code', 'unofficial-code', 'small-category', 'stale-stars'] as const;
+export const FINDING_KINDS = ['old-preprint', 'unconfirmed-fact', 'unconfirmed-benchmark', 'no-paper-link', 'no-code', 'unofficial-code', 'small-category', 'stale-stars'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A heading and the action for each kind. */
@@ -22,6 +24,10 @@ export const KIND_INFO: Record<FindingKind, { title: string; action: string }> =
 	'unconfirmed-fact': {
 		title: 'Gathered facts to confirm (medium or low confidence)',
 		action: 'check each against its sources in data/review.json, correct the paper if needed, then delete its entry there',
+	},
+	'unconfirmed-benchmark': {
+		title: 'Benchmark facts no source confirmed (or of low confidence)',
+		action: 'check the fields against the sources the file lists; fill in or correct them, then remove them from "unconfirmed"',
 	},
 	'no-paper-link': { title: 'Papers without a paper link', action: 'add "paper:" with the arXiv or proceedings URL' },
 	'no-code': { title: 'Papers without code', action: 'add "code:" when the authors have released it' },
@@ -52,7 +58,7 @@ export interface DoctorOptions {
 
 /** Every finding on a valid catalogue, grouped in `FINDING_KINDS` order, each group by file. */
 export function doctor(catalogue: Catalogue, options: DoctorOptions): Finding[] {
-	const findings: Finding[] = [...paperFindings(catalogue, options.today), ...reviewFindings(catalogue), ...categoryFindings(catalogue), ...starFindings(catalogue, options.today, options.staleDays ?? 14)];
+	const findings: Finding[] = [...paperFindings(catalogue, options.today), ...reviewFindings(catalogue), ...benchmarkFindings(catalogue), ...categoryFindings(catalogue), ...starFindings(catalogue, options.today, options.staleDays ?? 14)];
 	const rank = (k: FindingKind) => FINDING_KINDS.indexOf(k);
 	return findings.sort((a, b) => rank(a.kind) - rank(b.kind) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
@@ -137,6 +143,8 @@ function categoryFindings(catalogue: Catalogue): Finding[] {
 	walk(catalogue.taxonomy, []);
 	const counts = new Map<string, number>();
 	for (const p of catalogue.papers) for (const c of new Set(p.categories)) counts.set(c, (counts.get(c) ?? 0) + 1);
+	// The benchmarks fill their leaf as papers fill the others.
+	counts.set(BENCHMARKS_LEAF, (counts.get(BENCHMARKS_LEAF) ?? 0) + catalogue.benchmarks.length);
 	return buildTree(catalogue.taxonomy)
 		.leaves.filter((leaf) => (counts.get(leaf.slug) ?? 0) < 2)
 		.map((leaf) => {

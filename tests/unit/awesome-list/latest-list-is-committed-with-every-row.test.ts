@@ -86,10 +86,14 @@ describe('the committed catalogue in data/', () => {
 		expect(missing).toEqual([]);
 	});
 
-	it('holds no paper the list does not list', () => {
-		const unlisted = catalogue!.papers.filter((p) => !rows.some((r) => paperOf(r) === p));
+	it('marks listed exactly the papers the list lists; every other paper is one the atlas added', () => {
+		const inList = catalogue!.papers.filter((p) => rows.some((r) => paperOf(r) === p));
+		const others = catalogue!.papers.filter((p) => !inList.includes(p));
 
-		expect(unlisted.map((p) => p.id)).toEqual([]);
+		expect(inList).toHaveLength(150);
+		expect(inList.filter((p) => p.listed !== true).map((p) => p.id)).toEqual([]);
+		expect(others.filter((p) => p.listed === true).map((p) => p.id)).toEqual([]);
+		for (const p of others) expect(p.added, p.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 	});
 
 	it('keeps the LCKV code link mended to the repository its star badge names', () => {

@@ -22,6 +22,13 @@ summary: |
 `;
 
 describe('editing a paper file', () => {
+	it('writes a list of mappings (the benchmarks a paper reports on) one item per line, after the summary', () => {
+		const out = editPaperYaml(`${HAND_WRITTEN}added: 2025-01-31\n`, { benchmarks: [{ id: 'ruler', source: 'https://arxiv.org/abs/2406.10774' }] });
+
+		expect(out.endsWith(`summary: |\n  Two lines\n  of summary.\nbenchmarks:\n  - id: ruler\n    source: https://arxiv.org/abs/2406.10774\nadded: 2025-01-31\n`)).toBe(true);
+		expect(parse(out).benchmarks).toEqual([{ id: 'ruler', source: 'https://arxiv.org/abs/2406.10774' }]);
+	});
+
 	it('changes nothing in any committed paper file when there is nothing to change', () => {
 		const dir = path.join(ROOT, 'data/papers');
 		for (const name of readdirSync(dir)) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/catalogue/load.ts';
 import { buildAtlas } from '../../../src/catalogue/queries.ts';
 import { facetTotals } from '../../../src/search/facet-totals.ts';
-import { pagefindRecord } from '../../../src/search/records.ts';
+import { benchmarkRecord, pagefindRecord } from '../../../src/search/records.ts';
 import { ROOT } from '../../helpers/catalogue.ts';
 
 const { catalogue } = loadCatalogue(path.join(ROOT, 'data'));
@@ -23,11 +23,11 @@ describe('a paper page gives Pagefind one record with the search facets', () => 
 		}
 	});
 
-	it('files a paper under the same venue, year, code, category labels and groups the search page counts', () => {
+	it('files a paper (and a benchmark) under the same type, venue, year, code, category labels and groups the search page counts', () => {
 		const counted = Object.fromEntries(Object.keys(facetTotals(atlas)).map((f) => [f, {} as Record<string, number>]));
 
-		for (const paper of atlas.papers) {
-			const { attributes } = pagefindRecord(atlas, paper);
+		expect(atlas.benchmarks.length).toBeGreaterThan(0);
+		for (const { attributes } of [...atlas.papers.map((p) => pagefindRecord(atlas, p)), ...atlas.benchmarks.map((b) => benchmarkRecord(atlas, b))]) {
 			for (const [facet, attribute] of captures(attributes['data-pagefind-filter']!)) {
 				counted[facet]![attributes[attribute]!] = (counted[facet]![attributes[attribute]!] ?? 0) + 1;
 			}
@@ -74,5 +74,31 @@ describe('a paper record names its authors', () => {
 		expect(named['data-authors']).toBe('Zirui Liu, Jiayi Yuan, … Xia Hu');
 		expect(anonymous['data-pagefind-meta']).not.toContain('authors[');
 		expect(anonymous).not.toHaveProperty('data-authors');
+	});
+});
+
+describe('a benchmark page gives Pagefind one record that tells it from a paper', () => {
+	it('captures every meta, filter and sort from an attribute the record sets, with type Benchmark where a paper has Paper', () => {
+		for (const benchmark of atlas.benchmarks) {
+			const { attributes } = benchmarkRecord(atlas, benchmark);
+
+			for (const key of ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort']) {
+				for (const [, attribute] of captures(attributes[key]!)) expect(attributes, `${benchmark.id}: ${attribute}`).toHaveProperty(attribute);
+			}
+			expect(attributes['data-type']).toBe('Benchmark');
+			expect(attributes['data-kind']).toBe(`Benchmark · ${benchmark.modality}`);
+		}
+		expect(pagefindRecord(atlas, atlas.papers[0]!).attributes['data-type']).toBe('Paper');
+	});
+
+	it('sorts a benchmark of unknown year last (year 0) and leaves the unknown year and venue out of its filters and metas', () => {
+		const unknown = atlas.benchmarks.find((b) => b.year === undefined && b.venue === undefined)!;
+
+		const { attributes } = benchmarkRecord(atlas, unknown);
+
+		expect(attributes['data-year']).toBe('0');
+		expect(attributes['data-pagefind-sort']).toBe('year[data-year], stars[data-stars], citations[data-citations]');
+		expect(attributes['data-pagefind-filter']).not.toMatch(/year\[|venue\[/);
+		expect(attributes['data-pagefind-meta']).not.toMatch(/year\[|venue\[/);
 	});
 });
