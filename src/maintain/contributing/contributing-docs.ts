@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import type { Catalogue } from '../../catalogue/load.ts';
 import { PaperSchema, type Venue } from '../../catalogue/schema.ts';
 import { buildTree, type TreeNode } from '../../catalogue/tree.ts';
+import { ADD_PAPER_LABEL, ISSUE_FORM_FIELDS, leafOption, NOT_SURE, UNOFFICIAL_CODE, type IssueFormField } from '../common/issue-form.ts';
 
 /** Where the lists come from: data/ once it holds a taxonomy, else the test fixture. */
 export function contributingSourceDir(root: string): string {
@@ -54,54 +55,73 @@ export function contributingMarkdown(current: string, catalogue: Pick<Catalogue,
 	return replaceGenerated(replaceGenerated(current, 'categories', categoryListMarkdown(catalogue)), 'venues', venueListMarkdown(catalogue));
 }
 
-/** The label of a leaf in the issue form: its slug, then its parent's title and its own. */
-function leafOption(leaf: TreeNode): string {
-	return `${leaf.slug} — ${leaf.parent ? `${leaf.parent.title} › ` : ''}${leaf.title}`;
-}
-
 /** The field's description from the paper schema, so the form and the editor say the same. */
 function describe(field: keyof typeof PaperSchema.shape): string {
 	return PaperSchema.shape[field].description ?? '';
 }
 
-/** The venue choice that is not in the list. */
-export const OTHER_VENUE = 'Other (name it in the summary)';
-
-/** `.github/ISSUE_TEMPLATE/add-paper.yml`: a GitHub issue form whose fields are the paper schema's. */
-export function issueFormYaml(catalogue: Pick<Catalogue, 'taxonomy' | 'venues'>, source: string): string {
+/** What each field of the form says beyond the schema's description, and its example. */
+function formEntry(field: IssueFormField, catalogue: Pick<Catalogue, 'taxonomy' | 'venues'>): Record<string, unknown> {
 	const leaves = buildTree(catalogue.taxonomy).leaves;
+	const attributes: Record<string, unknown> = { label: field.label };
+	switch (field.id) {
+		case 'paper':
+			Object.assign(attributes, { description: `${describe('paper')} An arXiv id such as 2404.14469 is enough: the title, authors, date and year then come from arXiv. http(s) links only.`, placeholder: 'https://arxiv.org/abs/2404.14469' });
+			break;
+		case 'title':
+			Object.assign(attributes, { description: `${describe('title')} Leave it empty for an arXiv paper: its title comes from arXiv.`, placeholder: 'SnapKV: LLM Knows What You are Looking for Before Generation' });
+			break;
+		case 'categories':
+			Object.assign(attributes, {
+				description: `${describe('categories')} Choose every category the paper belongs to, or "${NOT_SURE}": the categories are then suggested from the papers filed already, and a maintainer checks the choice.`,
+				multiple: true,
+				options: [NOT_SURE, ...leaves.map(leafOption)],
+			});
+			break;
+		case 'venue':
+			Object.assign(attributes, { description: `${describe('venue')} Leave it empty for an arXiv preprint. The venues are listed in CONTRIBUTING.md; other spellings such as NIPS are accepted.`, placeholder: 'NeurIPS' });
+			break;
+		case 'year':
+			Object.assign(attributes, { description: `${describe('year')} Leave it empty for an arXiv preprint.`, placeholder: '2024' });
+			break;
+		case 'aliases':
+			Object.assign(attributes, { description: `${describe('aliases')} Separate several with commas.`, placeholder: 'SnapKV' });
+			break;
+		case 'authors':
+			Object.assign(attributes, { description: `${describe('authors')} Separate them with commas. Leave it empty for an arXiv paper.`, placeholder: 'Yuhong Li, Yingbing Huang, Bowen Yang' });
+			break;
+		case 'code':
+			Object.assign(attributes, { description: `${describe('code')} http(s) only.`, placeholder: 'https://github.com/FasterDecoding/SnapKV' });
+			break;
+		case 'code-official':
+			Object.assign(attributes, { description: describe('codeOfficial'), options: [{ label: UNOFFICIAL_CODE }] });
+			break;
+		case 'summary':
+			Object.assign(attributes, { description: describe('summary') });
+			break;
+	}
+	return { type: field.type, id: field.id, attributes, ...(field.required ? { validations: { required: true } } : {}) };
+}
+
+/**
+ * `.github/ISSUE_TEMPLATE/add-paper.yml`: a GitHub issue form whose fields are the paper schema's.
+ * Only the paper link is required; `npm run intake` (the intake workflow) turns the issue into a
+ * pull request and reads the body by the labels of `ISSUE_FORM_FIELDS`.
+ */
+export function issueFormYaml(catalogue: Pick<Catalogue, 'taxonomy' | 'venues'>, source: string): string {
 	const form = {
 		name: 'Add a paper',
-		description: 'Suggest a paper for the list. A maintainer turns it into data/papers/<id>.yaml (or open a pull request with that file yourself).',
+		description: 'Suggest a paper for the list: give its link, and a pull request with its file is opened for you.',
 		title: '[Add paper] ',
-		labels: ['add-paper'],
+		labels: [ADD_PAPER_LABEL],
 		body: [
 			{
 				type: 'markdown',
 				attributes: {
-					value: 'Each field is a field of the paper file (see CONTRIBUTING.md). Only title, year, venue and categories are required. Faster still: run `npm run new` and open a pull request with the one file it writes.',
+					value: 'Only the paper link is required: for an arXiv paper the title, authors, date and year come from arXiv. A bot turns this issue into a pull request with the paper\'s file (see CONTRIBUTING.md) and comments here with its link, or with what to fix: edit the issue to fix it, and the pull request follows. Each field is a field of the paper file.',
 				},
 			},
-			{ type: 'input', id: 'title', attributes: { label: 'Title', description: describe('title'), placeholder: 'SnapKV: LLM Knows What You are Looking for Before Generation' }, validations: { required: true } },
-			{ type: 'input', id: 'aliases', attributes: { label: 'Short names', description: `${describe('aliases')} Separate several with commas.`, placeholder: 'SnapKV' } },
-			{ type: 'input', id: 'year', attributes: { label: 'Year', description: describe('year'), placeholder: '2024' }, validations: { required: true } },
-			{
-				type: 'dropdown',
-				id: 'venue',
-				attributes: { label: 'Venue', description: describe('venue'), options: [...catalogue.venues.map((v) => v.name), OTHER_VENUE] },
-				validations: { required: true },
-			},
-			{
-				type: 'dropdown',
-				id: 'categories',
-				attributes: { label: 'Categories', description: `${describe('categories')} Choose every category the paper belongs to.`, multiple: true, options: leaves.map(leafOption) },
-				validations: { required: true },
-			},
-			{ type: 'input', id: 'paper', attributes: { label: 'Paper link', description: `${describe('paper')} http(s) only.`, placeholder: 'https://arxiv.org/abs/2404.14469' } },
-			{ type: 'input', id: 'code', attributes: { label: 'Code link', description: `${describe('code')} http(s) only.`, placeholder: 'https://github.com/FasterDecoding/SnapKV' } },
-			{ type: 'checkboxes', id: 'code-official', attributes: { label: 'Code', description: describe('codeOfficial'), options: [{ label: 'The code is by the authors of the paper (official)' }] } },
-			{ type: 'input', id: 'authors', attributes: { label: 'Authors', description: `${describe('authors')} Separate them with commas.`, placeholder: 'Yuhong Li, Yingbing Huang, Bowen Yang' } },
-			{ type: 'textarea', id: 'summary', attributes: { label: 'Summary', description: describe('summary') } },
+			...ISSUE_FORM_FIELDS.map((f) => formEntry(f, catalogue)),
 		],
 	};
 	const header = `# Generated from ${source}/taxonomy.yaml and venues.yaml by "npm run contributing";\n# a test fails when it is stale. Edit the generator (src/maintain/contributing/contributing-docs.ts), not this file.\n`;

@@ -50,7 +50,8 @@ describe('GitHub workflows', () => {
 			for (const job of Object.values(wf.jobs)) {
 				expect(job['runs-on']).toBeTruthy();
 				for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
-				for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+				// A major version tag, or a full commit SHA (whose version the line's comment names, checked in the actionlint test).
+				for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@(?:v\d+|[0-9a-f]{40})$/);
 			}
 		}
 	});

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { indexVenues } from '../../../../src/catalogue/checks.ts';
-import { contributingMarkdown, contributingSourceDir, issueFormYaml, OTHER_VENUE, replaceGenerated } from '../../../../src/maintain/contributing/contributing-docs.ts';
+import { contributingMarkdown, contributingSourceDir, issueFormYaml, replaceGenerated } from '../../../../src/maintain/contributing/contributing-docs.ts';
+import { ISSUE_FORM_FIELDS, NOT_SURE } from '../../../../src/maintain/common/issue-form.ts';
 import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
 import { PAPER_KEYS, PaperSchema } from '../../../../src/catalogue/schema.ts';
 import { buildTree } from '../../../../src/catalogue/tree.ts';
@@ -36,19 +37,26 @@ describe('contributor docs', () => {
 		expect(read('.github/ISSUE_TEMPLATE/add-paper.yml'), STALE).toBe(issueFormYaml(catalogue, rel));
 	});
 
-	it('the issue form asks for every field of the schema, with categories as a multi-select of the leaf slugs', () => {
-		const form = parse(read('.github/ISSUE_TEMPLATE/add-paper.yml')) as { name: string; description: string; body: FormField[] };
+	it('the issue form asks for every field the intake reads, requires only the paper link, and offers "Not sure" beside the leaf slugs', () => {
+		const form = parse(read('.github/ISSUE_TEMPLATE/add-paper.yml')) as { name: string; description: string; labels: string[]; body: FormField[] };
 		const fields = new Map(form.body.filter((f) => f.id).map((f) => [f.id!, f]));
 
 		expect(form.name).toBe('Add a paper');
+		expect(form.labels).toEqual(['add-paper']);
 		expect(form.description.length).toBeGreaterThan(0);
-		expect([...fields.keys()]).toEqual(['title', 'aliases', 'year', 'venue', 'categories', 'paper', 'code', 'code-official', 'authors', 'summary']);
-		for (const id of ['title', 'year', 'venue', 'categories']) expect(fields.get(id)!.validations?.required, id).toBe(true);
+		expect([...fields.keys()]).toEqual(['paper', 'title', 'categories', 'venue', 'year', 'aliases', 'authors', 'code', 'code-official', 'summary']);
+		// The intake reads the body by these labels: the form must print exactly them.
+		expect([...fields.values()].map((f) => f.attributes.label)).toEqual(ISSUE_FORM_FIELDS.map((f) => f.label));
+		expect([...fields].filter(([, f]) => f.validations?.required).map(([id]) => id)).toEqual(['paper']);
 		const categories = fields.get('categories')!;
 		expect(categories.type).toBe('dropdown');
 		expect(categories.attributes.multiple).toBe(true);
-		expect((categories.attributes.options as string[]).map((o) => o.split(' — ')[0])).toEqual(leaves);
-		expect(fields.get('venue')!.attributes.options).toEqual([...catalogue.venues.map((v) => v.name), OTHER_VENUE]);
+		const options = categories.attributes.options as string[];
+		expect(options[0]).toBe(NOT_SURE);
+		expect(options.slice(1).map((o) => o.split(' — ')[0])).toEqual(leaves);
+		// GitHub joins several choices with ", ": an option with a comma could not be told apart.
+		for (const o of options) expect(o).not.toContain(',');
+		expect(fields.get('venue')!.type).toBe('input');
 		expect(fields.get('code-official')!.type).toBe('checkboxes');
 		for (const f of form.body) {
 			const options = (f.attributes.options ?? []).map((o) => (typeof o === 'string' ? o : o.label));
