@@ -35,12 +35,14 @@ const site = siteInChromium({ catalogue: () => withStarCounts(CATALOGUE), base: 
 /** Site paths (without base) of the pages under test. */
 let leaf = '';
 let paper = '';
+/** A paper the atlas added (its page says so under the title), when the catalogue has one. */
+let added = '';
 
 beforeAll(async () => {
 	// The largest category, and a paper of it with code, read from the public API.
 	const api = JSON.parse(readFileSync(path.join(site.built.dist, 'papers.json'), 'utf8')) as {
 		taxonomy: Array<{ slug: string; url: string; children: unknown[] }>;
-		papers: Array<{ categories: string[]; url: string; code: string | null }>;
+		papers: Array<{ categories: string[]; url: string; code: string | null; listed: boolean }>;
 	};
 	const leaves: Array<{ slug: string; url: string }> = [];
 	const walk = (nodes: Array<{ slug: string; url: string; children: unknown[] }>) => {
@@ -51,6 +53,7 @@ beforeAll(async () => {
 	const biggest = leaves.sort((a, b) => size(b.slug) - size(a.slug))[0]!;
 	leaf = biggest.url.slice(BASE.length);
 	paper = api.papers.find((p) => p.categories.includes(biggest.slug) && p.code)!.url.slice(BASE.length);
+	added = api.papers.find((p) => !p.listed)?.url.slice(BASE.length) ?? '';
 });
 
 async function open(sitePath: string, options: { width?: number; scheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Page> {
@@ -211,10 +214,10 @@ describe('the copy buttons', () => {
 describe('accessibility', () => {
 	for (const scheme of ['light', 'dark'] as const) {
 		for (const width of [390, 1280]) {
-			it(`axe finds no violation on home, a category and a paper in ${scheme} at ${width} px`, async () => {
+			it(`axe finds no violation on home, a category, a paper and a paper the atlas added in ${scheme} at ${width} px`, async () => {
 				// bypassCSP: axe is injected as an inline script, which the site's policy rightly refuses.
 				const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
-				for (const sitePath of ['', leaf, paper]) {
+				for (const sitePath of ['', leaf, paper, ...(added ? [added] : [])]) {
 					const page = await context.newPage();
 					await page.goto(site.server.at(sitePath));
 					const violations = await axeViolations(page);
