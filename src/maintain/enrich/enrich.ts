@@ -17,7 +17,7 @@ import { citationsToJson, mergeCitations, readCitationsFile } from './citations.
 import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './plan.ts';
 import { factEvidence, matchFacts, type FactsFile } from './facts.ts';
 import { addVenuesYaml, editPaperYaml, type EditValue } from '../../catalogue/paper-edit.ts';
-import { venueResolver, type VenueResolver } from './published-venue.ts';
+import { venueResolver, type VenueResolver } from '../common/published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
 import type { ServiceRun } from '../../services/http-retry.ts';
 import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from '../../services/semantic-scholar.ts';

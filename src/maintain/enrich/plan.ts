@@ -8,7 +8,7 @@
 import { arxivId, paperKey } from '../../catalogue/links.ts';
 import type { Confidence, Paper, Venue } from '../../catalogue/schema.ts';
 import { isPlaceholderVenue } from '../../catalogue/venues.ts';
-import type { VenueReading, VenueResolver } from './published-venue.ts';
+import type { VenueReading, VenueResolver } from '../common/published-venue.ts';
 
 /** The fields enrich writes, in the order reports list them. */
 export const ENRICH_FIELDS = ['authors', 'venue', 'year', 'date', 'arxiv', 'doi', 'published'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper, Venue } from '../../../../src/catalogue/schema.ts';
 import { planPaper, type Evidence } from '../../../../src/maintain/enrich/plan.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 
 const venues = venueResolver([
 	{ name: 'arXiv', kind: 'preprint' },

@@ -3,7 +3,7 @@ import type { Paper } from '../../../../src/catalogue/schema.ts';
 import type { ArxivRecord } from '../../../../src/services/arxiv.ts';
 import { planPaper } from '../../../../src/maintain/enrich/plan.ts';
 import { evidenceOf } from '../../../../src/maintain/enrich/enrich.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 import type { S2Record } from '../../../../src/services/semantic-scholar.ts';
 
 const venues = venueResolver([{ name: 'arXiv', kind: 'preprint' }]);
