@@ -67,8 +67,8 @@ export interface ArxivPaper {
 	authors: string[];
 	doi?: string;
 	journalRef?: string;
-	/** The abstract; the fake writes it over lines, as arXiv does. */
-	summary?: string;
+	/** The abstract; the fake writes it over lines, as arXiv does. Null leaves the element out. @default "What <title> does, in a sentence." */
+	summary?: string | null;
 	/** @default 2025-01-10T18:00:00Z */
 	updated?: string;
 	/** The primary category first. @default ['cs.CL'] */
@@ -95,9 +95,7 @@ export function atomFeed(papers: readonly ArxivPaper[], query: string, errors: r
     <updated>${p.updated ?? '2025-01-10T18:00:00Z'}</updated>
     <published>${p.published}</published>
     <title>${escape(p.title).replace(/: /, ':\n  ')}</title>
-    <summary>  ${escape(p.summary ?? `What ${p.title} does,\nin a sentence.`).replace(/\n/g, '\n  ')}
-</summary>
-${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
+${p.summary === null ? '' : `    <summary>  ${escape(p.summary ?? `What ${p.title} does,\nin a sentence.`).replace(/\n/g, '\n  ')}\n</summary>\n`}${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
 ${p.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.doi)}</arxiv:doi>\n    <link title="doi" href="http://dx.doi.org/${escape(p.doi)}" rel="related"/>\n` : ''}${p.journalRef ? `    <arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.journalRef)}</arxiv:journal_ref>\n` : ''}    <link href="http://arxiv.org/abs/${v}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${v}" rel="related" type="application/pdf"/>
     <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${primary}" scheme="http://arxiv.org/schemas/atom"/>

@@ -27,6 +27,15 @@ describe('an enrich plan', () => {
 		]);
 	});
 
+	it('fills an empty abstract, takes one that differs only in its spacing as the same, and changes another only with --force', () => {
+		const text = 'We compress the KV cache.\nIt works.';
+
+		expect(statuses(paper(), ev({ abstract: 'We compress the KV cache. It works.' }))).toEqual(['abstract:fill']);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache. It works.' }))).toEqual([]);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache better.' }))).toEqual(['abstract:conflict']);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache better.' }), true)).toEqual(['abstract:force']);
+	});
+
 	it('treats "Unspecified" and "ICLR submission" like arXiv', () => {
 		expect(statuses(paper({ venue: 'Unspecified' }), ev({ venue: at('ICML', 2024) }))).toEqual(['venue:upgrade']);
 		expect(statuses(paper({ venue: 'ICLR submission' }), ev({ venue: at('ICLR', 2025) }))).toEqual(['venue:upgrade', 'year:upgrade']);

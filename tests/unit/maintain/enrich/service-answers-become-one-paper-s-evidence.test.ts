@@ -22,6 +22,11 @@ describe('the answers of both services about one paper', () => {
 		expect(ev.notes).toBeUndefined();
 	});
 
+	it('take the abstract from arXiv\'s summary alone: Semantic Scholar gives none here, its publishers keep the rights', () => {
+		expect(evidenceOf(paper(), arxiv({ summary: 'We compress the KV cache.' }), s2(), venues)).toMatchObject({ abstract: 'We compress the KV cache.', source: { default: 'arXiv' } });
+		expect(evidenceOf(paper(), undefined, s2(), venues)?.abstract).toBeUndefined();
+	});
+
 	it('fall back on Semantic Scholar\'s authors and DOI, and make the DOI the published link only when the file has none', () => {
 		expect(evidenceOf(paper(), undefined, s2({ doi: '10.1/x' }), venues)).toMatchObject({ authors: ['Y. Li'], doi: '10.1/x', published: 'https://doi.org/10.1/x', source: { default: 'Semantic Scholar' } });
 		expect(evidenceOf(paper({ published: 'https://openreview.net/forum?id=abc' }), arxiv({ doi: '10.1/y' }), undefined, venues)?.published).toBeUndefined();
