@@ -210,12 +210,19 @@ export function pageWeight(built: Built, page: Page): { total: number; js: numbe
 }
 
 /**
- * Bytes a paper page may add for its authors beyond the fixed budget: each name appears four times
- * (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person) with about 80 bytes of
- * markup around the four (`<meta name="citation_author" content="">` alone is 41). A 160-author
- * paper may weigh ~20 KB more than a paper without authors, and no more.
+ * Bytes a paper page may add beyond the fixed budget for its authors and its abstract, which no
+ * page may cut. Each name appears four times (the list, the BibTeX, a citation_author meta tag and
+ * a JSON-LD Person) with about 80 bytes of markup around the four (`<meta name="citation_author"
+ * content="">` alone is 41): a 160-author paper may weigh ~20 KB more than a paper without
+ * authors, and no more. The abstract appears once, as escaped text, with about 200 bytes of
+ * heading and markup around it: arXiv's longest (1,920 characters) adds about 2.1 KB.
  */
-export function authorAllowance(page: Page): number {
+export function paperAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
-	return names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+	const authors = names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+	const abstract = page.elements.find((e) => attr(e, 'class') === 'paper-abstract-text');
+	const text = abstract ? textOf(abstract) : '';
+	// Each of & < > " is written as an entity of 4 to 6 bytes.
+	const escaped = Buffer.byteLength(text) + 5 * (text.match(/[&<>"]/g)?.length ?? 0);
+	return authors + (abstract ? escaped + 200 : 0);
 }
