@@ -117,7 +117,7 @@ function runSummary(report: DiscoverJson | null): string[] {
 	if (!report) return [...lines, 'Its report could not be read; the run\'s log says what happened.'];
 	for (const s of report.services) {
 		const dropped = Object.entries(s.failedBy).filter(([, n]) => n > 0).map(([rule, n]) => `${n} not meeting "${tableText(rule)}"`);
-		lines.push(`- ${s.failure ? '✗ ' : ''}${tableText(s.source)} (${tableText(s.asked)}): ${s.read} hits, ${s.kept} kept${s.dropped ? `, ${s.dropped} dropped (${dropped.join(', ')})` : ''}${s.failure ? `; did not answer in full: ${tableText(s.failure)} (what came before was kept; its day was left for the next run)` : ''}`);
+		lines.push(`- ${s.failure ? '✗ ' : ''}${tableText(s.source)} (${tableText(s.asked)}): ${s.read} ${s.read === 1 ? 'hit' : 'hits'}, ${s.kept} kept${s.dropped ? `, ${s.dropped} dropped (${dropped.join(', ')})` : ''}${s.failure ? `; did not answer in full: ${tableText(s.failure)} (what came before was kept; its day was left for the next run)` : ''}`);
 	}
 	const c = report.counts;
 	lines.push(`- ${c.new} new this week; ${c.known} in the catalogue already, ${c.rejected} rejected before, ${c.queued} queued already, ${c.repeated} found by two sources.`);

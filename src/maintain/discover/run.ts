@@ -232,7 +232,7 @@ export type DiscoverJson = ReturnType<typeof discoverJson>;
 function serviceLine(s: ServiceSourceResult): string {
 	const rules = Object.entries(s.tally.failedBy).filter(([, n]) => n > 0).map(([rule, n]) => `${n} fail "${rule}"`);
 	const dropped = s.tally.dropped ? `, ${s.tally.dropped} dropped (${rules.join(', ')})` : '';
-	return `${s.failure ? '✗' : 'read'} ${s.source} (${s.asked}): ${s.tally.read} hits, ${s.tally.kept} kept${dropped}; ${s.requests} ${s.requests === 1 ? 'request' : 'requests'}${s.failure ? '; did not answer in full (see below)' : ''}`;
+	return `${s.failure ? '✗' : 'read'} ${s.source} (${s.asked}): ${s.tally.read} ${s.tally.read === 1 ? 'hit' : 'hits'}, ${s.tally.kept} kept${dropped}; ${s.requests} ${s.requests === 1 ? 'request' : 'requests'}${s.failure ? '; did not answer in full (see below)' : ''}`;
 }
 
 /** The outcome for people: one line of counts, then each new candidate with where it was found. */
