@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivQueryUrl, fetchArxiv, queryArxiv, type ArxivOptions } from '../../../src/services/arxiv.ts';
 import { createPacer } from '../../../src/services/http-retry.ts';
-import { arxivAnswer, arxivSearchAnswer, atomFeed, fakeServices, type ArxivPaper } from '../../cli/enrich-fake-services.ts';
+import { arxivAnswer, arxivSearchAnswer, fakeServices, type ArxivPaper } from '../../cli/enrich-fake-services.ts';
 
 const serve = fakeServices();
 
