@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
-import { DateSchema } from '../../catalogue/schema.ts';
+import { DateSchema, type Venue } from '../../catalogue/schema.ts';
 import { replaceFiles } from '../../catalogue/transaction.ts';
 import { candidateToYaml, schemaPathFrom } from '../../catalogue/yaml-write.ts';
 import { arxivOptionsFromEnv } from '../../services/arxiv.ts';
@@ -24,7 +24,7 @@ import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { semanticScholarOptionsFromEnv } from '../../services/semantic-scholar.ts';
 import { readKeywords, type KeywordMap } from '../../suggest/keywords.ts';
 import { trainSuggester, type Filing } from '../../suggest/suggester.ts';
-import { readDiscoverConfig } from './config.ts';
+import { readDiscoverConfig, type DiscoverConfig } from './config.ts';
 import { listProposals } from './lists.ts';
 import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from './plan.ts';
 import { arxivProposals, citationProposals, type ServiceSourceResult } from './services.ts';
@@ -133,29 +133,10 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	}
 	const catalogue = before.catalogue;
 
-	// The services, at once (different hosts); each keeps what it got when it fails part way.
 	const stateRead = readDiscoverState(dir);
 	if (stateRead.problem) err.push(`warning: ${displayPath(path.join(dir, DISCOVER_STATE_FILE))} is ${stateRead.problem}; read as if absent, and rewritten after a full run`);
-	const services: ServiceSourceResult[] = [];
-	const state: DiscoverState = { ...stateRead.state };
-	if (wantsServices) {
-		const settings = config!.config!;
-		const retry = retryOptionsFromEnv(io.env, io.log);
-		const since = values.since ?? (state.arxiv ? daysBefore(state.arxiv.checked, settings.arxiv.overlapDays) : settings.arxiv.firstSince);
-		const [ax, cites] = await Promise.all([
-			values.arxiv ? arxivProposals(settings, since, today, arxivOptionsFromEnv(io.env, retry)) : null,
-			values.citations ? citationProposals(settings, catalogue.venues, today, semanticScholarOptionsFromEnv(io.env, retry)) : null,
-		]);
-		if (ax) {
-			services.push(ax);
-			if (!ax.failure) state.arxiv = { checked: today, since, hits: ax.tally.read };
-		}
-		if (cites) {
-			services.push(cites);
-			if (!cites.failure) state.citations = { checked: today, citers: cites.tally.read };
-		}
-		for (const s of services) proposals.push(...s.proposals);
-	}
+	const { services, state } = wantsServices ? await askServices(values, config!.config!, stateRead.state, catalogue.venues, today, io) : { services: [], state: stateRead.state };
+	for (const s of services) proposals.push(...s.proposals);
 
 	const plan = planDiscovery(catalogue, proposals, suggesterOf(catalogue, keywords?.keywords));
 	const candidatesDir = path.join(dir, 'candidates');
@@ -184,6 +165,23 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	for (const p of problems) err.push(`${p.file}:${p.line}: ${p.message}`);
 	for (const s of failed) err.push(`✗ ${s.source}: ${s.failure}${s.proposals.length ? `; the ${s.tally.read} hits read before were kept` : ''}`);
 	return { code: problems.length || failed.length ? 1 : 0, out, err };
+}
+
+/**
+ * Ask the services named by the flags, at once (different hosts); each keeps what it got when it
+ * fails part way. The state moves on only for a source that answered in full.
+ */
+async function askServices(flags: Flags, settings: DiscoverConfig, before: DiscoverState, venues: readonly Venue[], today: string, io: DiscoverIo): Promise<{ services: ServiceSourceResult[]; state: DiscoverState }> {
+	const retry = retryOptionsFromEnv(io.env, io.log);
+	const since = flags.since ?? (before.arxiv ? daysBefore(before.arxiv.checked, settings.arxiv.overlapDays) : settings.arxiv.firstSince);
+	const [ax, cites] = await Promise.all([
+		flags.arxiv ? arxivProposals(settings, since, today, arxivOptionsFromEnv(io.env, retry)) : null,
+		flags.citations ? citationProposals(settings, venues, today, semanticScholarOptionsFromEnv(io.env, retry)) : null,
+	]);
+	const state: DiscoverState = { ...before };
+	if (ax && !ax.failure) state.arxiv = { checked: today, since, hits: ax.tally.read };
+	if (cites && !cites.failure) state.citations = { checked: today, citers: cites.tally.read };
+	return { services: [ax, cites].filter((s): s is ServiceSourceResult => s !== null), state };
 }
 
 /** A list read, for reports. */
