@@ -269,7 +269,7 @@ function foldPaper(into: PaperData, gone: Paper): PaperData {
 	}
 	const formerIds = [...new Set([...(into.formerIds ?? []), gone.id, ...(gone.formerIds ?? [])])];
 	return dropUndefined({
-		...Object.fromEntries(Object.entries(withoutId(gone)).filter(([k]) => ['summary', 'authors', 'bibtex', 'date', 'doi', 'published', 'arxiv'].includes(k))),
+		...Object.fromEntries(Object.entries(withoutId(gone)).filter(([k]) => ['summary', 'abstract', 'authors', 'bibtex', 'date', 'doi', 'published', 'arxiv'].includes(k))),
 		...into,
 		aliases: aliases.length ? aliases : undefined,
 		formerIds,

@@ -39,8 +39,13 @@ export const SuggestionSchema = z.strictObject({
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
+/** Where a candidate's abstract comes from; only arXiv's (CC0) may reach a paper file and the site. */
+export const ABSTRACT_SOURCES = ['arXiv', 'Semantic Scholar'] as const;
+export const AbstractSourceSchema = z.enum(ABSTRACT_SOURCES, { error: 'must be "arXiv" or "Semantic Scholar": who gave the abstract' });
+export type AbstractSource = z.infer<typeof AbstractSourceSchema>;
+
 /** The fields of a candidate, in the order they are written. */
-export const CANDIDATE_KEYS = ['title', 'aliases', 'year', 'venue', 'paper', 'arxiv', 'published', 'doi', 'code', 'authors', 'date', 'abstract', 'found', 'suggestions', 'note'] as const;
+export const CANDIDATE_KEYS = ['title', 'aliases', 'year', 'venue', 'paper', 'arxiv', 'published', 'doi', 'code', 'authors', 'date', 'abstract', 'abstractSource', 'found', 'suggestions', 'note'] as const;
 
 /** `data/candidates/<id>.yaml`: a paper proposed for the catalogue, with its facts as the source gave them. */
 export const CandidateSchema = z.strictObject({
@@ -66,8 +71,13 @@ export const CandidateSchema = z.strictObject({
 	authors: z.array(TextSchema).optional().describe('Authors in publication order.'),
 	/** The first public version, YYYY-MM-DD. */
 	date: DateSchema.optional().describe('The first public version, YYYY-MM-DD.'),
-	/** The abstract, for the maintainer who decides and for the suggestions; never published from here. */
-	abstract: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('The abstract, for the maintainer who decides and for the suggestions; never published from here.'),
+	/** The abstract, for the maintainer who decides and for the suggestions; published only once accepted, and only when arXiv gave it (`abstractSource`). */
+	abstract: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('The abstract, for the maintainer who decides and for the suggestions; published only once accepted, and only when arXiv gave it (abstractSource).'),
+	/**
+	 * Who gave the abstract: arXiv (CC0: `npm run accept` carries it into the paper, and the site
+	 * shows it) or Semantic Scholar (it ranks and suggests, but is never published).
+	 */
+	abstractSource: AbstractSourceSchema.optional().describe('Who gave the abstract: "arXiv" (CC0: npm run accept carries it into the paper) or "Semantic Scholar" (used for suggestions only, never published).'),
 	/** Every place the paper was found, first first. */
 	found: z.array(SightingSchema).min(1, 'must say where the paper was found, such as - {source: "arXiv search", at: 2026-12-03}').describe('Every place the paper was found, first first.'),
 	/** The likeliest leaves, best first (npm run suggest). */

@@ -123,6 +123,7 @@ export const PAPER_KEYS = [
 	'authors',
 	'date',
 	'summary',
+	'abstract',
 	'benchmarks',
 	'bibtex',
 	'added',
@@ -177,6 +178,19 @@ export const PaperSchema = z.strictObject({
 	date: DateSchema.optional().describe('The first public version (the arXiv v1 date), YYYY-MM-DD; orders "newest" and the feed.'),
 	/** A sentence or two on the key technique (markdown, no HTML). */
 	summary: z.string().trim().min(1, 'must not be empty; leave the key out instead').optional().describe('A sentence or two on the key technique (markdown, no HTML).'),
+	/**
+	 * The abstract as the arXiv API gives it (its `summary`; arXiv's metadata is CC0), written by
+	 * `npm run enrich`. Plain text, shown on the paper page. An abstract that only Semantic Scholar
+	 * gives is never written here: publishers keep the rights to those.
+	 */
+	abstract: z
+		.string()
+		.trim()
+		.min(1, 'must not be empty; leave the key out instead')
+		// arXiv caps abstracts at 1,920 characters; a bound keeps a pasted paper out of the page.
+		.max(5000, 'is longer than 5,000 characters: keep the abstract alone')
+		.optional()
+		.describe('The abstract as the arXiv API gives it (arXiv\'s metadata is CC0), written by npm run enrich; plain text, shown on the paper page. Never an abstract that only Semantic Scholar gives.'),
 	/** Benchmarks the paper reports results on, each with the page that says so. */
 	benchmarks: z
 		.array(PaperBenchmarkSchema)

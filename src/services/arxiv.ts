@@ -177,3 +177,85 @@ export async function fetchArxiv(ids: readonly string[], opts: ArxivOptions): Pr
 	}
 	return run;
 }
+
+/** A search read newest first, page by page, down to a day. */
+export interface ArxivSearch {
+	/** `search_query`, such as `(abs:"KV cache") AND (cat:cs.CL OR cat:cs.LG)`. */
+	query: string;
+	/** The oldest first-version day wanted, YYYY-MM-DD: paging stops at the first entry older than it. */
+	since: string;
+	/** Entries per request (`max_results`). @default 100 */
+	pageSize?: number;
+	/** Entries read at most over all pages, so that a query gone wrong cannot page forever. @default 3000 */
+	maxResults?: number;
+}
+
+/** What a search came to: the entries since the day asked, and how far it got. */
+export interface ArxivSearchRun {
+	/** Entries whose first version is on or after `since`, newest first, each once. */
+	records: ArxivRecord[];
+	/** Entries the query matches over all time (`opensearch:totalResults` of the first page); null when no page was read. */
+	totalResults: number | null;
+	/**
+	 * Why paging stopped: `since` (an older entry was reached: everything newer was read), `end`
+	 * (the last page), `cap` (`maxResults` entries read before reaching `since`) or `failed`.
+	 */
+	reached: 'since' | 'end' | 'cap' | 'failed';
+	/** Why a page could not be read (after its retries), when `reached` is `failed`. */
+	failure: string | null;
+	/** Requests made, retries included. */
+	requests: number;
+}
+
+/**
+ * Page through a search sorted by submission date, newest first (`sortBy=submittedDate
+ * &sortOrder=descending`), `pageSize` entries a request, one pacer for all (`delayMs` apart), until
+ * an entry older than `since`, the last page (`opensearch:totalResults`) or `maxResults`. A page
+ * that fails after its retries ends the search: what the pages before it gave is kept. arXiv now
+ * and then answers a page inside the results with no entries; such a page is asked again (it
+ * counts as a try) before it counts as failed.
+ */
+export async function searchArxiv(search: ArxivSearch, opts: ArxivOptions): Promise<ArxivSearchRun> {
+	const pageSize = search.pageSize ?? 100;
+	const maxResults = search.maxResults ?? 3000;
+	const run: ArxivSearchRun = { records: [], totalResults: null, reached: 'end', failure: null, requests: 0 };
+	const pacer = createPacer(opts.delayMs);
+	const seen = new Set<string>();
+	for (let start = 0; ; start += pageSize) {
+		if (start >= maxResults) {
+			run.reached = 'cap';
+			return run;
+		}
+		const q: ArxivQuery = { search: search.query, start, maxResults: Math.min(pageSize, maxResults - start), sortBy: 'submittedDate', sortOrder: 'descending' };
+		let answer = await queryArxiv(q, { ...opts, pacer });
+		run.requests += answer.tries;
+		for (let again = 1; answer.ok && !answer.feed.records.length && !answer.feed.errors.length && start < (answer.feed.totalResults ?? 0) && again < opts.attempts; again++) {
+			opts.log(`arXiv: an empty page at ${start} of ${answer.feed.totalResults} results; asking again`);
+			answer = await queryArxiv(q, { ...opts, pacer });
+			run.requests += answer.tries;
+		}
+		if (answer.ok && answer.feed.errors.length) answer = { ok: false, reason: `arXiv refused the query: ${answer.feed.errors.join('; ')}`, tries: answer.tries };
+		if (answer.ok && !answer.feed.records.length && start < (answer.feed.totalResults ?? 0)) answer = { ok: false, reason: `an empty page at ${start} of ${answer.feed.totalResults} results, ${opts.attempts} times`, tries: 0 };
+		if (!answer.ok) {
+			run.reached = 'failed';
+			run.failure = answer.reason;
+			opts.log(`arXiv: the search stopped at entry ${start}: ${answer.reason}`);
+			return run;
+		}
+		const feed = answer.feed;
+		if (start === 0) run.totalResults = feed.totalResults;
+		for (const r of feed.records) {
+			if (r.date !== null && r.date < search.since) {
+				run.reached = 'since';
+				return run;
+			}
+			if (!seen.has(r.id)) run.records.push(r);
+			seen.add(r.id);
+		}
+		opts.log(`arXiv: entries ${start + 1}–${start + feed.records.length} of ${feed.totalResults ?? '?'} read`);
+		if (!feed.records.length || start + pageSize >= (feed.totalResults ?? 0)) {
+			run.reached = 'end';
+			return run;
+		}
+	}
+}

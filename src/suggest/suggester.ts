@@ -64,13 +64,9 @@ const ABSTRACT_WEIGHT = 0.5;
 
 type Vector = Map<string, number>;
 
-/**
- * A paper's abstract: the `abstract` field once papers have one, else the `summary` a contributor
- * wrote. Reads `abstract` already, so adding the field to the schema changes nothing here.
- */
+/** A paper's abstract: arXiv's (the `abstract` field, written by `npm run enrich`), else the `summary` a contributor wrote. */
 export function abstractOf(paper: Paper): string | undefined {
-	const abstract = (paper as { abstract?: unknown }).abstract;
-	return typeof abstract === 'string' ? abstract : paper.summary;
+	return paper.abstract ?? paper.summary;
 }
 
 /** Learn the catalogue's filing. Pure: the same catalogue always gives the same suggestions. */

@@ -210,23 +210,30 @@ export function pageWeight(built: Built, page: Page): { total: number; js: numbe
 }
 
 /**
- * Bytes a paper page may add for the text its data carries beyond the fixed budget. Each author's
- * name appears four times (the list, the BibTeX, a citation_author meta tag and a JSON-LD Person)
- * with about 80 bytes of markup around the four (`<meta name="citation_author" content="">` alone
- * is 41): a 160-author paper may weigh ~20 KB more than a paper without authors, and no more. A
- * summary appears twice (the paragraph and the JSON-LD description), with about 40 bytes of markup.
- * A paper the atlas added says so under its title (the provenance note, about 200 bytes with its
- * link): a fact the page may not leave out either.
+ * Bytes a paper page may add for the text its data carries beyond the fixed budget, which no page
+ * may cut. Each author's name appears four times (the list, the BibTeX, a citation_author meta tag
+ * and a JSON-LD Person) with about 80 bytes of markup around the four (`<meta name="citation_author"
+ * content="">` alone is 41): a 160-author paper may weigh ~20 KB more than a paper without
+ * authors, and no more. A summary appears twice (the paragraph and the JSON-LD description), with
+ * about 40 bytes of markup. The abstract appears once, as escaped text, with about 200 bytes of
+ * heading and markup around it: arXiv's longest (1,920 characters) adds about 2.1 KB. A paper the
+ * atlas added says so under its title (the provenance note, about 200 bytes with its link).
  */
-export function authorAllowance(page: Page): number {
+export function paperAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
-	const classed = (name: string) => page.elements.find((e) => e.tagName === 'p' && (attr(e, 'class') ?? '').split(/\s+/).includes(name));
+	const authors = names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0);
+	const classed = (name: string) => page.elements.find((e) => (attr(e, 'class') ?? '').split(/\s+/).includes(name));
 	const summary = classed('summary');
 	const provenance = classed('provenance');
+	const abstract = classed('paper-abstract-text');
+	const text = abstract ? textOf(abstract) : '';
+	// Each of & < > " is written as an entity of 4 to 6 bytes.
+	const escaped = Buffer.byteLength(text) + 5 * (text.match(/[&<>"]/g)?.length ?? 0);
 	return (
-		names.reduce((n, name) => n + 4 * Buffer.byteLength(name) + 80, 0) +
+		authors +
 		(summary ? 2 * Buffer.byteLength(textOf(summary)) + 40 : 0) +
-		(provenance ? Buffer.byteLength(textOf(provenance)) + 150 : 0)
+		(provenance ? Buffer.byteLength(textOf(provenance)) + 150 : 0) +
+		(abstract ? escaped + 200 : 0)
 	);
 }
 

@@ -3,7 +3,7 @@
  * lists: a candidate becomes a paper file or a rejection, all its files change together or none
  * does, and a decided paper is never proposed again.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -94,6 +94,33 @@ describe('npm run accept', () => {
 		expect(run.stderr).toMatch(/papers\/magicpig\.yaml:\d+:\d+ {2}title {2}same title as \S*papers\/kivi\.yaml/);
 		expect(run.stderr).toContain('✗ the paper would not validate, so nothing was written');
 		expect(snapshot(d)).toEqual(before);
+	});
+
+	it('carries the abstract into the paper only when arXiv gave it, never one that only Semantic Scholar gave', () => {
+		dir = copyCatalogue();
+		const candidate = (title: string, arxiv: string, source: string) => `# yaml-language-server: $schema=../../../../public/schemas/candidate.schema.json
+title: "${title}"
+paper: https://arxiv.org/abs/${arxiv}
+arxiv: "${arxiv}"
+date: 2026-11-20
+abstract: "The abstract of ${title}, as ${source} gave it."
+abstractSource: ${source}
+found:
+  - {source: arXiv search, at: 2026-12-01}
+suggestions:
+  - {category: quantization, score: 0.4}
+`;
+		mkdirSync(path.join(dir, 'candidates'));
+		writeIn(dir, 'candidates/from-arxiv.yaml', candidate('From arXiv: A Paper', '2611.00001', 'arXiv'));
+		writeIn(dir, 'candidates/from-s2.yaml', candidate('From S2: Another Paper', '2611.00002', 'Semantic Scholar'));
+
+		const a = runScript('accept', ['from-arxiv', '--data', dir]);
+		const b = runScript('accept', ['from-s2', '--data', dir]);
+
+		expect([a.code, b.code]).toEqual([0, 0]);
+		expect(parse(readIn(dir, 'papers/from-arxiv.yaml')).abstract).toBe('The abstract of From arXiv: A Paper, as arXiv gave it.');
+		expect(parse(readIn(dir, 'papers/from-s2.yaml')).abstract).toBeUndefined();
+		expect(readIn(dir, 'papers/from-s2.yaml')).not.toContain('Semantic Scholar gave it');
 	});
 });
 

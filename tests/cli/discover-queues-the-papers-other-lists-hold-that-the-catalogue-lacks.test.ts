@@ -75,8 +75,8 @@ describe('npm run discover', () => {
 
 		const json = JSON.parse(run.stdout) as DiscoverJson;
 		expect(json.candidates.map((c) => c.id).sort()).toEqual([...NEW_IN_BOTH].sort());
-		expect(json.candidates.find((c) => c.id === 'budgets')).toEqual({ id: 'budgets', title: 'A Synthetic Paper on Cache Budgets', paper: 'https://arxiv.org/abs/2501.00001', arxiv: '2501.00001', suggestions: expect.any(Array), found: expect.any(Array) });
-		expect(json.counts).toEqual({ read: 16, new: 10, known: 4, rejected: 0, queued: 0, repeated: 2, problems: 3 });
+		expect(json.candidates.find((c) => c.id === 'budgets')).toEqual({ id: 'budgets', title: 'A Synthetic Paper on Cache Budgets', paper: 'https://arxiv.org/abs/2501.00001', arxiv: '2501.00001', date: null, suggestions: expect.any(Array), found: expect.any(Array) });
+		expect(json.counts).toEqual({ read: 16, new: 10, known: 4, rejected: 0, queued: 0, repeated: 2, filtered: 0, problems: 3, failed: 0 });
 		expect(json.written).toBe(false);
 		expect(snapshot(dir)).toEqual(before);
 		expect(existsSync(path.join(dir, 'candidates'))).toBe(false);

@@ -1,8 +1,10 @@
 /**
- * Fake arXiv and Semantic Scholar APIs on 127.0.0.1 (random ports) for the `npm run enrich` tests.
- * They answer in the services' real formats: an Atom feed for `GET ?id_list=…` or a search page
- * (arXiv's namespaces, links, categories and OpenSearch counts included) and a JSON array aligned
- * with the ids for `POST /paper/batch` (null for an unknown id).
+ * Fake arXiv and Semantic Scholar APIs on 127.0.0.1 (random ports) for the `npm run enrich` and
+ * `npm run discover` tests. They answer in the services' real formats: an Atom feed for
+ * `GET ?id_list=…` or a search page (arXiv's namespaces, links, categories and OpenSearch counts
+ * included, paged by `start` and `max_results`), a JSON array aligned with the ids for
+ * `POST /paper/batch` (null for an unknown id), and the citations of a paper as
+ * `{offset, next, data: [{citingPaper}]}` for `GET /paper/{id}/citations`.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach } from 'vitest';
@@ -65,8 +67,8 @@ export interface ArxivPaper {
 	authors: string[];
 	doi?: string;
 	journalRef?: string;
-	/** The abstract; the fake writes it over lines, as arXiv does. */
-	summary?: string;
+	/** The abstract; the fake writes it over lines, as arXiv does. Null leaves the element out. @default "What <title> does, in a sentence." */
+	summary?: string | null;
 	/** @default 2025-01-10T18:00:00Z */
 	updated?: string;
 	/** The primary category first. @default ['cs.CL'] */
@@ -93,9 +95,7 @@ export function atomFeed(papers: readonly ArxivPaper[], query: string, errors: r
     <updated>${p.updated ?? '2025-01-10T18:00:00Z'}</updated>
     <published>${p.published}</published>
     <title>${escape(p.title).replace(/: /, ':\n  ')}</title>
-    <summary>  ${escape(p.summary ?? `What ${p.title} does,\nin a sentence.`).replace(/\n/g, '\n  ')}
-</summary>
-${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
+${p.summary === null ? '' : `    <summary>  ${escape(p.summary ?? `What ${p.title} does,\nin a sentence.`).replace(/\n/g, '\n  ')}\n</summary>\n`}${p.authors.map((a) => `    <author>\n      <name>${escape(a)}</name>\n    </author>`).join('\n')}
 ${p.doi ? `    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.doi)}</arxiv:doi>\n    <link title="doi" href="http://dx.doi.org/${escape(p.doi)}" rel="related"/>\n` : ''}${p.journalRef ? `    <arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">${escape(p.journalRef)}</arxiv:journal_ref>\n` : ''}    <link href="http://arxiv.org/abs/${v}" rel="alternate" type="text/html"/>
     <link title="pdf" href="http://arxiv.org/pdf/${v}" rel="related" type="application/pdf"/>
     <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${primary}" scheme="http://arxiv.org/schemas/atom"/>
@@ -136,6 +136,20 @@ export function arxivAnswer(known: ReadonlyMap<string, ArxivPaper>) {
 	};
 }
 
+/**
+ * Answer an arXiv search from `all`, newest first by first version (as `sortBy=submittedDate
+ * &sortOrder=descending` asks), one page of `max_results` from `start`, with OpenSearch counts.
+ */
+export function arxivSearchAnswer(all: readonly ArxivPaper[]) {
+	const newest = [...all].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
+	return (req: SeenRequest): Reply => {
+		if (!req.url.searchParams.get('search_query')) return { status: 400, body: 'search_query is required' };
+		const start = Number(req.url.searchParams.get('start') ?? 0);
+		const max = Number(req.url.searchParams.get('max_results') ?? 10);
+		return { status: 200, body: atomFeed(newest.slice(start, start + max), req.url.search.slice(1), [], { totalResults: newest.length, startIndex: start, itemsPerPage: max }) };
+	};
+}
+
 /** What the fake Semantic Scholar knows about one paper. */
 export interface S2Paper {
 	title: string;
@@ -159,6 +173,47 @@ export function s2Answer(known: ReadonlyMap<string, unknown>) {
 		if (req.method !== 'POST' || req.url.pathname !== '/paper/batch') return { status: 404, body: { error: 'Not found' } };
 		const { ids } = JSON.parse(req.body) as { ids: string[] };
 		return { status: 200, body: ids.map((id) => known.get(id) ?? null) };
+	};
+}
+
+/** A citing paper as `GET /paper/{id}/citations` describes it (the fields discover asks for). */
+export interface S2Citing {
+	paperId?: string;
+	title: string | null;
+	abstract?: string | null;
+	venue?: string;
+	year?: number | null;
+	publicationDate?: string | null;
+	externalIds?: Record<string, string | number>;
+	authors?: string[];
+}
+
+/** A `citingPaper` object as Semantic Scholar writes it: paperId first, then the fields asked, authors with their ids. */
+export function s2Citing(p: S2Citing, n = 1) {
+	return {
+		paperId: p.paperId ?? `c${String(n).padStart(39, '0')}`,
+		externalIds: p.externalIds ?? { CorpusId: 270000000 + n },
+		title: p.title,
+		abstract: p.abstract ?? null,
+		venue: p.venue ?? '',
+		year: p.year ?? null,
+		publicationDate: p.publicationDate ?? null,
+		authors: (p.authors ?? []).map((name, i) => ({ authorId: String(5000 + i), name })),
+	};
+}
+
+/**
+ * Answer `GET /paper/{paper}/citations?fields=…&offset=…&limit=…` with the citers of `paper`
+ * (such as "arXiv:2412.19442"), `limit` from `offset`, with `next` on every page but the last;
+ * any other paper is Semantic Scholar's 404.
+ */
+export function s2CitationsAnswer(citers: readonly S2Citing[], paper = 'arXiv:2412.19442') {
+	return (req: SeenRequest): Reply => {
+		if (req.method !== 'GET' || decodeURIComponent(req.url.pathname) !== `/paper/${paper}/citations`) return { status: 404, body: { error: `Paper with id ${req.url.pathname.split('/')[2]} not found` } };
+		const offset = Number(req.url.searchParams.get('offset') ?? 0);
+		const limit = Number(req.url.searchParams.get('limit') ?? 100);
+		const data = citers.slice(offset, offset + limit).map((c, i) => ({ citingPaper: s2Citing(c, offset + i + 1) }));
+		return { status: 200, body: { offset, ...(offset + limit < citers.length ? { next: offset + limit } : {}), data } };
 	};
 }
 

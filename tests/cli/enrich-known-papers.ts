@@ -1,7 +1,8 @@
 /**
  * What the fake services know about the papers of the test catalogue: the fixture's four arXiv
  * papers plus two preprints the tests add (one published at ICML a year after its preprint, one in
- * Findings of ACL). Author lists and dates of the real papers are arXiv's.
+ * Findings of ACL). Author lists and dates of the real papers are arXiv's; their abstracts are
+ * left out of the fake (not needed, and not ours to copy), so only Posted Late's made-up one is given.
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -41,12 +42,12 @@ export function enrichCatalogue(): string {
 /** arXiv's records, by id. */
 export const ARXIV_PAPERS = new Map<string, ArxivPaper>(
 	[
-		{ id: '2306.14048', version: 3, published: '2023-06-24T06:11:16Z', title: 'H$_2$O: Heavy-Hitter Oracle for Efficient Generative Inference of Large Language Models', authors: ['Zhenyu Zhang', 'Ying Sheng', 'Tianyi Zhou', 'Tianlong Chen', 'Lianmin Zheng', 'Ruisi Cai', 'Zhao Song', 'Yuandong Tian', 'Christopher Ré', 'Clark Barrett', 'Zhangyang Wang', 'Beidi Chen'] },
-		{ id: '2402.02750', version: 2, published: '2024-02-05T06:06:47Z', title: 'KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache', authors: ['Zirui Liu', 'Jiayi Yuan', 'Hongye Jin', 'Shaochen Zhong', 'Zhaozhuo Xu', 'Vladimir Braverman', 'Beidi Chen', 'Xia Hu'] },
-		{ id: '2404.14469', version: 2, published: '2024-04-22T17:42:58Z', title: 'SnapKV: LLM Knows What You are Looking for Before Generation', authors: ['Yuhong Li', 'Yingbing Huang', 'Bowen Yang', 'Bharat Venkitesh', 'Acyr Locatelli', 'Hanchen Ye', 'Tianle Cai', 'Patrick Lewis', 'Deming Chen'] },
-		{ id: '2309.06180', published: '2023-09-12T06:21:05Z', title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention', authors: ['Woosuk Kwon', 'Zhuohan Li', 'Siyuan Zhuang', 'Ying Sheng', 'Lianmin Zheng', 'Cody Hao Yu', 'Joseph E. Gonzalez', 'Hao Zhang', 'Ion Stoica'], doi: '10.1145/3600006.3613165', journalRef: 'SOSP 2023' },
-		{ id: '2412.01234', published: '2024-12-02T11:00:00Z', title: 'Posted Late: A KV Cache Method Published a Year After Its Preprint', authors: ['Ada Lovelace', 'Grace Hopper'] },
-		{ id: '2405.12532', version: 2, published: '2024-05-21T06:46:37Z', title: 'PyramidInfer: Pyramid KV Cache Compression for High-throughput LLM Inference', authors: ['Dongjie Yang', 'XiaoDong Han', 'Yan Gao', 'Yao Hu', 'Shilin Zhang', 'Hai Zhao'] },
+		{ id: '2306.14048', version: 3, published: '2023-06-24T06:11:16Z', title: 'H$_2$O: Heavy-Hitter Oracle for Efficient Generative Inference of Large Language Models', authors: ['Zhenyu Zhang', 'Ying Sheng', 'Tianyi Zhou', 'Tianlong Chen', 'Lianmin Zheng', 'Ruisi Cai', 'Zhao Song', 'Yuandong Tian', 'Christopher Ré', 'Clark Barrett', 'Zhangyang Wang', 'Beidi Chen'] , summary: null },
+		{ id: '2402.02750', version: 2, published: '2024-02-05T06:06:47Z', title: 'KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache', authors: ['Zirui Liu', 'Jiayi Yuan', 'Hongye Jin', 'Shaochen Zhong', 'Zhaozhuo Xu', 'Vladimir Braverman', 'Beidi Chen', 'Xia Hu'] , summary: null },
+		{ id: '2404.14469', version: 2, published: '2024-04-22T17:42:58Z', title: 'SnapKV: LLM Knows What You are Looking for Before Generation', authors: ['Yuhong Li', 'Yingbing Huang', 'Bowen Yang', 'Bharat Venkitesh', 'Acyr Locatelli', 'Hanchen Ye', 'Tianle Cai', 'Patrick Lewis', 'Deming Chen'] , summary: null },
+		{ id: '2309.06180', published: '2023-09-12T06:21:05Z', title: 'Efficient Memory Management for Large Language Model Serving with PagedAttention', authors: ['Woosuk Kwon', 'Zhuohan Li', 'Siyuan Zhuang', 'Ying Sheng', 'Lianmin Zheng', 'Cody Hao Yu', 'Joseph E. Gonzalez', 'Hao Zhang', 'Ion Stoica'], doi: '10.1145/3600006.3613165', journalRef: 'SOSP 2023' , summary: null },
+		{ id: '2412.01234', published: '2024-12-02T11:00:00Z', title: 'Posted Late: A KV Cache Method Published a Year After Its Preprint', authors: ['Ada Lovelace', 'Grace Hopper'], summary: 'Posted Late evicts cold tokens from the KV cache of\nlarge language models, and was published a year after its preprint.' },
+		{ id: '2405.12532', version: 2, published: '2024-05-21T06:46:37Z', title: 'PyramidInfer: Pyramid KV Cache Compression for High-throughput LLM Inference', authors: ['Dongjie Yang', 'XiaoDong Han', 'Yan Gao', 'Yao Hu', 'Shilin Zhang', 'Hai Zhao'] , summary: null },
 	].map((p) => [p.id, p]),
 );
 

@@ -44,7 +44,9 @@ describe('npm run enrich --only and --json', () => {
 		const posted = report.papers.find((p: { id: string }) => p.id === 'posted-late');
 		expect(posted.changes).toContainEqual({ field: 'venue', from: 'arXiv', to: 'ICML', status: 'upgrade', source: 'Semantic Scholar' });
 		expect(posted.changes).toContainEqual({ field: 'year', from: 2024, to: 2025, status: 'upgrade', source: 'Semantic Scholar' });
-		expect(report.counts).toEqual({ papersChanged: 2, fieldsChanged: 9, needForce: 0, held: 0, unknownVenues: 0 });
+		// The whole abstract in the JSON, however the text report shortens it.
+		expect(posted.changes).toContainEqual({ field: 'abstract', from: null, to: 'Posted Late evicts cold tokens from the KV cache of large language models, and was published a year after its preprint.', status: 'fill', source: 'arXiv' });
+		expect(report.counts).toEqual({ papersChanged: 2, fieldsChanged: 10, needForce: 0, held: 0, unknownVenues: 0 });
 		expect(report.written).toEqual(expect.arrayContaining([expect.stringMatching(/papers\/posted-late\.yaml$/), expect.stringMatching(/venues\.yaml$/), expect.stringMatching(/citations\.json$/)]));
 		expect(report.citations.updated).toBe(6);
 	});

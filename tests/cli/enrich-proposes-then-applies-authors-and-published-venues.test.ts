@@ -9,21 +9,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 const bed = enrichTestbed();
 
 describe('npm run enrich', () => {
-	it('proposes new authors, first dates and a venue upgrade with its year, and changes nothing without --apply', async () => {
+	it('proposes new authors, first dates, arXiv\'s abstract and a venue upgrade with its year, and changes nothing without --apply', async () => {
 		const { dir, services } = await bed.healthy();
 		const before = filesOf(dir);
 
 		const run = await runEnrich(dir, [], services.env);
 
 		expect(run.code).toBe(0);
-		expect(run.stdout).toContain('papers/posted-late.yaml\n  + authors: Ada Lovelace, Grace Hopper (arXiv)\n  ~ venue: arXiv → ICML (Semantic Scholar)\n  ~ year: 2024 → 2025 (Semantic Scholar)\n  + date: 2024-12-02 (arXiv)\n');
+		expect(run.stdout).toContain('papers/posted-late.yaml\n  + authors: Ada Lovelace, Grace Hopper (arXiv)\n  ~ venue: arXiv → ICML (Semantic Scholar)\n  ~ year: 2024 → 2025 (Semantic Scholar)\n  + date: 2024-12-02 (arXiv)\n  + abstract: "Posted Late evicts cold tokens from the KV cache of large language model…" (119 characters) (arXiv)\n');
 		expect(run.stdout).toContain('  ~ venue: arXiv → Findings of ACL (Semantic Scholar)');
 		expect(run.stdout).toContain('  note: Semantic Scholar gives 2024, the year of the arXiv version too; check that Findings of ACL 2024 is the edition that published it');
 		expect(run.stdout).toContain('  + doi: 10.18653/v1/2024.findings-acl.195 (Semantic Scholar)\n  + published: https://doi.org/10.18653/v1/2024.findings-acl.195 (Semantic Scholar)');
 		// The fixture's real papers already carry what the services say: nothing to propose for them.
 		expect(run.stdout).not.toMatch(/papers\/(?:h2o|kivi|snapkv|vllm)\.yaml/);
 		expect(run.stdout).toContain('venues to add to venues.yaml: Findings of ACL');
-		expect(run.stdout).toContain('enrich (dry run): 2 papers, 9 fields would change; run with --apply to write them');
+		expect(run.stdout).toContain('enrich (dry run): 2 papers, 10 fields would change; run with --apply to write them');
 		expect(filesOf(dir)).toEqual(before);
 	});
 
@@ -44,6 +44,7 @@ paper: https://arxiv.org/abs/2412.01234
 code: https://github.com/example/posted-late
 authors: [Ada Lovelace, Grace Hopper]
 date: 2024-12-02
+abstract: Posted Late evicts cold tokens from the KV cache of large language models, and was published a year after its preprint.
 `);
 		expect(readIn(dir, 'papers/pyramidinfer.yaml')).toContain('year: 2024\nvenue: Findings of ACL\n');
 		expect(readIn(dir, 'papers/pyramidinfer.yaml')).toContain('paper: https://arxiv.org/abs/2405.12532\npublished: https://doi.org/10.18653/v1/2024.findings-acl.195\ndoi: 10.18653/v1/2024.findings-acl.195\n');

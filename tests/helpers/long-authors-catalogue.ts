@@ -4,7 +4,9 @@
  * long as the authors of the list's papers (11 characters on average), with the hard cases a
  * citation must survive: a corporate author first, an accent, particles, a suffix, a hyphen.
  * Its paper link is not arXiv, so the arXiv id comes from its `arxiv` field; it has a published
- * version and a DOI (10.5555 is the DOI prefix reserved for examples).
+ * version and a DOI (10.5555 is the DOI prefix reserved for examples). Its abstract is as long as
+ * arXiv allows (1,920 characters), made up, with markup that must stay text and a word ("quokka")
+ * that nothing else of the catalogue holds.
  */
 import { copyCatalogue, writeIn } from './catalogue.ts';
 
@@ -23,7 +25,17 @@ export const LONG = {
 	doi: '10.5555/0000000',
 	date: '2024-05-07',
 	published: 'https://example.org/proceedings/many-authors',
+	abstract: abstractOf(1920),
 } as const;
+
+/** A made-up abstract of exactly `length` characters: markup first, then the quokka, then plain sentences. */
+function abstractOf(length: number): string {
+	const start = '<img src=x onerror=alert(1)> A synthetic abstract & "quoted" words: the quokka method keeps the KV cache of every author small.';
+	const sentence = ' One hundred and sixty authors measured the memory of the cache again and again.';
+	let text = start;
+	while (text.length < length) text += sentence;
+	return `${text.slice(0, length - 1).trimEnd().padEnd(length - 1, 'x')}.`;
+}
 
 /** A temp copy of the fixture with the 160-author paper added; returns its folder. */
 export function longAuthorsCatalogue(): string {
@@ -46,6 +58,7 @@ export function longAuthorsCatalogue(): string {
 			'authors:',
 			...LONG.authors.map((a) => `  - ${q(a)}`),
 			`date: ${LONG.date}`,
+			`abstract: ${q(LONG.abstract)}`,
 			'',
 		].join('\n'),
 	);

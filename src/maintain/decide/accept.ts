@@ -1,10 +1,11 @@
 /**
  * `npm run accept -- ID [--category SLUG …] [--venue NAME] [--year YYYY] [--title TEXT] [--id ID] [--summary TEXT]`:
  * turn a candidate of the queue into a paper file of the catalogue. The paper keeps the
- * candidate's facts (title, short names, links, authors, first date, venue and year); a flag
- * overrides one. It is written the way `npm run new` writes a paper (same venue, category and id
- * rules, same writer), the candidate file goes, and both changes are checked with the whole
- * catalogue first, then made together, or not at all.
+ * candidate's facts (title, short names, links, authors, first date, venue and year, and its
+ * abstract when arXiv gave it: `abstractSource: arXiv`); a flag overrides one. It is written the
+ * way `npm run new` writes a paper (same venue, category and id rules, same writer), the candidate
+ * file goes, and both changes are checked with the whole catalogue first, then made together, or
+ * not at all.
  *
  * Exit codes: 0 accepted; 1 the catalogue is invalid before, or would be after (nothing written);
  * 2 a bad flag, an unknown candidate, or a fact the candidate lacks and no flag gives.
@@ -138,6 +139,8 @@ function paperFromCandidate(c: Candidate, flags: AcceptFlags, catalogue: Catalog
 		authors: c.authors,
 		date: c.date,
 		summary: flags.summary,
+		// Only arXiv's abstract is CC0 and may be published; one that only Semantic Scholar gave stays behind.
+		abstract: c.abstractSource === 'arXiv' ? c.abstract : undefined,
 		added: today,
 	};
 	const result = PaperSchema.safeParse(draft);

@@ -112,16 +112,22 @@ function candidateOf(p: Proposal): CandidateData {
 		authors: p.authors?.length ? [...p.authors] : undefined,
 		date: p.date,
 		abstract: p.abstract,
+		abstractSource: p.abstract ? p.abstractSource : undefined,
 		found: [p.found],
 	});
 }
 
-/** A second proposal of the same paper: its sighting is added, and it fills what the first left empty. */
+/**
+ * A second proposal of the same paper: its sighting is added, and it fills what the first left
+ * empty; but arXiv's abstract and first-version date replace Semantic Scholar's (arXiv's may be
+ * published, and its date is the first version's by definition).
+ */
 function fold(draft: CandidateData, p: Proposal): CandidateData {
 	const next = candidateOf(p);
 	const aliases = [...(draft.aliases ?? [])];
 	for (const a of next.aliases ?? []) if (!aliases.some((x) => x.toLowerCase() === a.toLowerCase())) aliases.push(a);
 	const merged: CandidateData = { ...next, ...dropUndefined(draft), aliases: aliases.length ? aliases : undefined, found: [...draft.found, p.found] };
+	if (next.abstractSource === 'arXiv' && draft.abstractSource !== 'arXiv') Object.assign(merged, { abstract: next.abstract, abstractSource: next.abstractSource, date: next.date ?? draft.date });
 	return dropUndefined(merged);
 }
 

@@ -17,7 +17,7 @@ import { citationsToJson, mergeCitations, readCitationsFile } from './citations.
 import { APPLIED, planPaper, type Evidence, type FieldChange, type PaperPlan } from './plan.ts';
 import { factEvidence, matchFacts, type FactsFile } from './facts.ts';
 import { addVenuesYaml, editPaperYaml, type EditValue } from '../../catalogue/paper-edit.ts';
-import { venueResolver, type VenueResolver } from './published-venue.ts';
+import { venueResolver, type VenueResolver } from '../common/published-venue.ts';
 import { mergeReview, readReviewFile, reviewEntry, reviewToJson } from './review.ts';
 import type { ServiceRun } from '../../services/http-retry.ts';
 import { fetchSemanticScholar, type S2Record, type SemanticScholarOptions } from '../../services/semantic-scholar.ts';
@@ -278,9 +278,10 @@ async function askServices(papers: readonly Paper[], opts: EnrichOptions, report
 }
 
 /**
- * One paper's evidence from both answers: authors and the first-version date from arXiv (authors
- * from Semantic Scholar when arXiv gave none), the venue and its year from Semantic Scholar, the
- * DOI from either, and a DOI link as the published version when the file has none.
+ * One paper's evidence from both answers: authors, the first-version date and the abstract from
+ * arXiv (authors from Semantic Scholar when arXiv gave none; an abstract never from it: publishers
+ * keep the rights to those), the venue and its year from Semantic Scholar, the DOI from either,
+ * and a DOI link as the published version when the file has none.
  */
 export function evidenceOf(p: Paper, a: ArxivRecord | undefined, s: S2Record | undefined, venues: VenueResolver): Evidence | null {
 	if (!a && !s) return null;
@@ -291,6 +292,7 @@ export function evidenceOf(p: Paper, a: ArxivRecord | undefined, s: S2Record | u
 		ev.source.authors = 'Semantic Scholar';
 	}
 	if (a?.date) ev.date = a.date;
+	if (a?.summary) ev.abstract = a.summary;
 	const doi = a?.doi ?? s?.doi ?? null;
 	if (doi) {
 		ev.doi = doi;

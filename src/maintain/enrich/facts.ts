@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { normalizeTitle, paperArxivId } from '../../catalogue/links.ts';
 import { GatheredFactSchema, type Confidence, type GatheredFact, type Paper } from '../../catalogue/schema.ts';
 import type { Evidence } from './plan.ts';
-import type { VenueResolver } from './published-venue.ts';
+import type { VenueResolver } from '../common/published-venue.ts';
 
 /** A facts file: when the facts were gathered, and one entry per paper. */
 export const FactsFileSchema = z.object({

@@ -3,15 +3,16 @@
  * replacing a placeholder venue (arXiv, "ICLR submission", Unspecified) with a publication is not
  * an overwrite; changing a value the file already has is, and needs `--force`. Gathered facts add
  * their confidence: low facts change nothing, medium ones only fill and upgrade, high ones may
- * overwrite (with `--force`). The same plan serves the services and a facts file.
+ * overwrite (with `--force`). The same plan serves the services and a facts file. An abstract
+ * comes from arXiv alone (its metadata is CC0); an abstract that differs only in its spacing is the same.
  */
 import { arxivId, paperKey } from '../../catalogue/links.ts';
 import type { Confidence, Paper, Venue } from '../../catalogue/schema.ts';
 import { isPlaceholderVenue } from '../../catalogue/venues.ts';
-import type { VenueReading, VenueResolver } from './published-venue.ts';
+import type { VenueReading, VenueResolver } from '../common/published-venue.ts';
 
 /** The fields enrich writes, in the order reports list them. */
-export const ENRICH_FIELDS = ['authors', 'venue', 'year', 'date', 'arxiv', 'doi', 'published'] as const;
+export const ENRICH_FIELDS = ['authors', 'venue', 'year', 'date', 'arxiv', 'doi', 'published', 'abstract'] as const;
 export type EnrichField = (typeof ENRICH_FIELDS)[number];
 type FieldValue = string | number | string[];
 
@@ -24,6 +25,8 @@ export interface Evidence {
 	arxiv?: string;
 	doi?: string;
 	published?: string;
+	/** The abstract: arXiv's `summary` only (CC0); Semantic Scholar's is never written to a paper. */
+	abstract?: string;
 	/** The published venue as read from the source, and its year. */
 	venue?: { reading: VenueReading; year: number | null };
 	/** Set for gathered facts; services are taken as certain. */
@@ -97,6 +100,13 @@ export function planPaper(paper: Paper, ev: Evidence, opts: { force: boolean; ve
 	// A published link that is the paper link itself says nothing new.
 	if (ev.published !== undefined && !(paper.paper && paperKey(ev.published) !== null && paperKey(ev.published) === paperKey(paper.paper))) simple('published', ev.published);
 
+	if (ev.abstract !== undefined) {
+		const from = paper.abstract;
+		if (from === undefined) plan.changes.push({ field: 'abstract', from: null, to: ev.abstract, status: 'fill', source: src('abstract') });
+		// Line breaks and runs of spaces are how a file was wrapped, not a different abstract.
+		else if (from.replace(/\s+/g, ' ') !== ev.abstract.replace(/\s+/g, ' ')) overwrite('abstract', from, ev.abstract, 'the file has another abstract');
+	}
+
 	if (ev.confidence) holdByConfidence(plan, ev.confidence);
 	const venueChange = plan.changes.find((c) => c.field === 'venue' && APPLIED.has(c.status));
 	if (venueChange && !opts.venues.inCatalogue(String(venueChange.to))) plan.newVenue = opts.venues.resolve(String(venueChange.to));
@@ -160,9 +170,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** A value as reports show it: lists joined by commas, long lists cut with their count. */
+/** A value as reports show it: lists joined by commas, long lists and long text (an abstract) cut with their size. */
 export function showValue(v: FieldValue | null): string {
 	if (v === null) return '(none)';
 	if (Array.isArray(v)) return v.length > 6 ? `${v.slice(0, 5).join(', ')}, … (${v.length})` : v.join(', ');
-	return String(v);
+	const text = String(v);
+	return text.length > 100 ? `"${text.slice(0, 72).trimEnd()}…" (${text.length} characters)` : text;
 }

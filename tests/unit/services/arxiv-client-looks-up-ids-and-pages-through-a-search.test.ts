@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { arxivQueryUrl, fetchArxiv, queryArxiv, type ArxivOptions } from '../../../src/services/arxiv.ts';
 import { createPacer } from '../../../src/services/http-retry.ts';
-import { arxivAnswer, atomFeed, fakeServices, type ArxivPaper, type SeenRequest } from '../../cli/enrich-fake-services.ts';
+import { arxivAnswer, arxivSearchAnswer, fakeServices, type ArxivPaper } from '../../cli/enrich-fake-services.ts';
 
 const serve = fakeServices();
 
 const options = (apiUrl: string, over: Partial<ArxivOptions> = {}): ArxivOptions => ({ apiUrl, delayMs: 0, attempts: 2, retryBaseMs: 0, timeoutMs: 2000, maxRetryAfterMs: 5000, log: () => {}, ...over });
 const paper = (n: number): ArxivPaper => ({ id: `2501.${String(10000 + n)}`, published: `2025-01-${String(28 - (n % 28)).padStart(2, '0')}T00:00:00Z`, title: `Paper ${n}`, authors: [`Author ${n}`], summary: `Abstract ${n}.` });
-
-/** A fake arXiv search over `all`, newest first, answering `start` and `max_results` with OpenSearch counts. */
-function searchAnswer(all: readonly ArxivPaper[]) {
-	return (req: SeenRequest) => {
-		const start = Number(req.url.searchParams.get('start') ?? 0);
-		const max = Number(req.url.searchParams.get('max_results') ?? 10);
-		const page = all.slice(start, start + max);
-		return { status: 200, body: atomFeed(page, req.url.search.slice(1), [], { totalResults: all.length, startIndex: start, itemsPerPage: max }) };
-	};
-}
 
 describe('the arXiv client', () => {
 	it('writes a search query with its page and order, and an id lookup as before', () => {
@@ -28,7 +18,7 @@ describe('the arXiv client', () => {
 
 	it('pages through a search with one pacer, reading each page\'s entries and the total, delayMs apart', async () => {
 		const all = Array.from({ length: 5 }, (_, i) => paper(i));
-		const fake = await serve(searchAnswer(all));
+		const fake = await serve(arxivSearchAnswer(all));
 		const opts = options(fake.url, { delayMs: 120 });
 		const pacer = createPacer(opts.delayMs);
 

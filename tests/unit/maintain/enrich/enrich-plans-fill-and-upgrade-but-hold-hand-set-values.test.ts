@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper, Venue } from '../../../../src/catalogue/schema.ts';
 import { planPaper, type Evidence } from '../../../../src/maintain/enrich/plan.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 
 const venues = venueResolver([
 	{ name: 'arXiv', kind: 'preprint' },
@@ -25,6 +25,15 @@ describe('an enrich plan', () => {
 			{ field: 'date', from: null, to: '2024-04-22', status: 'fill', source: 'test' },
 			{ field: 'doi', from: null, to: '10.1/x', status: 'fill', source: 'test' },
 		]);
+	});
+
+	it('fills an empty abstract, takes one that differs only in its spacing as the same, and changes another only with --force', () => {
+		const text = 'We compress the KV cache.\nIt works.';
+
+		expect(statuses(paper(), ev({ abstract: 'We compress the KV cache. It works.' }))).toEqual(['abstract:fill']);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache. It works.' }))).toEqual([]);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache better.' }))).toEqual(['abstract:conflict']);
+		expect(statuses(paper({ abstract: text }), ev({ abstract: 'We compress the KV cache better.' }), true)).toEqual(['abstract:force']);
 	});
 
 	it('treats "Unspecified" and "ICLR submission" like arXiv', () => {

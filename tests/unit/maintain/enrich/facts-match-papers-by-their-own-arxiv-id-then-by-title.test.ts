@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GatheredFact, Paper } from '../../../../src/catalogue/schema.ts';
 import { factEvidence, matchFacts } from '../../../../src/maintain/enrich/facts.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 
 const fact = (f: Partial<GatheredFact>): GatheredFact => ({ title: 'T', listArxiv: null, arxiv: null, authors: ['A'], authorsComplete: true, arxivDate: null, published: null, confidence: 'high', sources: [], note: '', ...f });
 const paper = (id: string, f: Partial<Paper> = {}): Paper => ({ id, title: id, year: 2024, venue: 'arXiv', categories: ['x'], ...f });

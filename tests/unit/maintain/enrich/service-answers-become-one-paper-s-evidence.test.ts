@@ -3,7 +3,7 @@ import type { Paper } from '../../../../src/catalogue/schema.ts';
 import type { ArxivRecord } from '../../../../src/services/arxiv.ts';
 import { planPaper } from '../../../../src/maintain/enrich/plan.ts';
 import { evidenceOf } from '../../../../src/maintain/enrich/enrich.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 import type { S2Record } from '../../../../src/services/semantic-scholar.ts';
 
 const venues = venueResolver([{ name: 'arXiv', kind: 'preprint' }]);
@@ -20,6 +20,11 @@ describe('the answers of both services about one paper', () => {
 		expect(ev.venue).toEqual({ reading: { kind: 'publication', venue: expect.objectContaining({ name: 'ICML' }), name: 'International Conference on Machine Learning' }, year: 2025 });
 		expect(ev.source).toEqual({ default: 'arXiv', venue: 'Semantic Scholar', year: 'Semantic Scholar' });
 		expect(ev.notes).toBeUndefined();
+	});
+
+	it('take the abstract from arXiv\'s summary alone: Semantic Scholar gives none here, its publishers keep the rights', () => {
+		expect(evidenceOf(paper(), arxiv({ summary: 'We compress the KV cache.' }), s2(), venues)).toMatchObject({ abstract: 'We compress the KV cache.', source: { default: 'arXiv' } });
+		expect(evidenceOf(paper(), undefined, s2(), venues)?.abstract).toBeUndefined();
 	});
 
 	it('fall back on Semantic Scholar\'s authors and DOI, and make the DOI the published link only when the file has none', () => {

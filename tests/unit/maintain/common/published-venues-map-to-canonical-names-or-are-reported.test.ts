@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_VENUES } from '../../../../src/catalogue/venues.ts';
 import type { Venue } from '../../../../src/catalogue/schema.ts';
 import { isPlaceholderVenue } from '../../../../src/catalogue/venues.ts';
-import { venueResolver } from '../../../../src/maintain/enrich/published-venue.ts';
+import { venueResolver } from '../../../../src/maintain/common/published-venue.ts';
 
 const catalogueVenues: Venue[] = [
 	{ name: 'NeurIPS', fullName: 'Conference on Neural Information Processing Systems', kind: 'conference', aliases: ['NIPS'] },
