@@ -293,18 +293,22 @@ export function atlasFigures(atlas: Atlas): { papers: number; categories: number
 }
 
 /**
- * The day a paper counts from in "newest" orders: its first public version (`date`), else the day
- * it was added to the list (`added`), else its year alone ("2024"). Compared as text, a year sorts
- * after every dated paper of that year and before every paper of the year before.
+ * The day a paper counts from in "newest" orders: its first public version (`date`), else the
+ * month its arXiv id was given ("2024-11" for 2411.…), else the day it was added to the catalogue
+ * (`added`), else its year alone ("2024"). Compared as text, a month sorts after the dated papers
+ * of that month's days, a year after every dated paper of that year. A paper the atlas added today
+ * whose first version is not known is not "newest" for that: its arXiv id still tells its month.
  */
-export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year'>): string {
-	return paper.date ?? paper.added ?? String(paper.year);
+export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year' | 'paper' | 'arxiv'>): string {
+	const id = paperArxivId(paper);
+	const month = id && /^(\d{2})(\d{2})\./.exec(id);
+	return paper.date ?? (month ? `20${month[1]}-${month[2]}` : undefined) ?? paper.added ?? String(paper.year);
 }
 
 /**
  * The newest papers, as the home page and the feed list them: the latest `newestKey` first (the
- * first public version, else the day added, else the year), then the latest arXiv id (its YYMM
- * tells the month of papers known by their year only), then newest year and title; at most `limit`.
+ * first public version, else the arXiv id's month, else the day added, else the year), then the
+ * latest arXiv id, then newest year and title; at most `limit`.
  */
 export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {
 	const key = new Map(papers.map((p) => [p.id, { day: newestKey(p), arxiv: paperArxivId(p) ?? '' }]));
