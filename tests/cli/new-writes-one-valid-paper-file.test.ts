@@ -85,6 +85,21 @@ describe('npm run new', () => {
 		expect(papersIn(dir)).toEqual(before);
 	});
 
+	it('refuses a paper whose link is the published version, or the DOI, of a paper listed under its arXiv link', () => {
+		const dir = catalogue();
+		const before = papersIn(dir);
+
+		const published = runScript('new', ['--title', 'Paged Memory for Serving', ...BASE, '--paper', 'https://dl.acm.org/doi/10.1145/3600006.3613165'], { CATALOGUE_DIR: dir });
+		const doi = runScript('new', ['--title', 'Paged Memory for Serving, by its DOI', ...BASE, '--paper', 'https://doi.org/10.1145/3600006.3613165'], { CATALOGUE_DIR: dir });
+
+		expect([published.code, doi.code]).toEqual([1, 1]);
+		expect(published.stderr).toContain(`✗ already in the catalogue: ${dir}/papers/vllm.yaml`);
+		expect(published.stderr).toContain('the same paper link');
+		expect(doi.stderr).toContain(`${dir}/papers/vllm.yaml`);
+		expect(doi.stderr).toContain('the same DOI 10.1145/3600006.3613165');
+		expect(papersIn(dir)).toEqual(before);
+	});
+
 	it('refuses a paper already listed under the same title, whatever its case and punctuation', () => {
 		const dir = catalogue();
 

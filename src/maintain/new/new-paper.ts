@@ -8,7 +8,8 @@ import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
-import { normalizeTitle, paperKey } from '../../catalogue/links.ts';
+import { paperKeysOf } from '../../catalogue/identity.ts';
+import { normalizeTitle } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
@@ -111,12 +112,18 @@ function flagExample(name: string): string {
 	return { title: '--title "Full title as published"', year: '--year 2024', venue: '--venue NeurIPS ("arXiv" for preprints)' }[name] ?? `--${name} VALUE`;
 }
 
-/** The paper of the catalogue that `data` would duplicate (same arXiv id or paper link, or same title), and why. */
+/**
+ * The paper of the catalogue that `data` would duplicate, and why: a paper key in common (by the
+ * identity rules of catalogue/identity.ts, so a catalogue paper's `arxiv`, `doi` and `published`
+ * count as well as its link), else the same title. Short names alone do not count: two papers may
+ * share one.
+ */
 export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData, 'title' | 'paper'>): { paper: Paper; reason: string } | null {
-	const key = paperKey(data.paper);
+	const keys = paperKeysOf(data);
 	const title = normalizeTitle(data.title);
 	for (const p of papers) {
-		if (key && paperKey(p.paper) === key) return { paper: p, reason: key.startsWith('arxiv:') ? `the same arXiv id ${key.slice(6)}` : 'the same paper link' };
+		const key = [...paperKeysOf(p)].find((k) => keys.has(k));
+		if (key) return { paper: p, reason: key.startsWith('arxiv:') ? `the same arXiv id ${key.slice(6)}` : key.startsWith('doi:') ? `the same DOI ${key.slice(4)}` : 'the same paper link' };
 	}
 	for (const p of papers) {
 		if (title && normalizeTitle(p.title) === title) return { paper: p, reason: 'the same title' };
