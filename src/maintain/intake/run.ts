@@ -16,7 +16,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
 import { describeSighting, type Identity } from '../../catalogue/identity.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
@@ -30,7 +29,8 @@ import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { readKeywords } from '../../suggest/keywords.ts';
 import { trainSuggester } from '../../suggest/suggester.ts';
 import { formFieldOf } from '../common/issue-form.ts';
-import { argsErrorMessage, idsInUse, paperIdFor, paperSchemaPath, type CommandResult } from '../common/paper-draft.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { idsInUse, paperIdFor, paperSchemaPath } from '../common/paper-draft.ts';
 import { arxivIdOf, draftPaper, type ArxivLookup, type IntakeProblem, type PaperDraft } from './draft.ts';
 import { readIssueEvent, type IssueEvent } from './event.ts';
 import { oneLine, parseIssueForm } from './form.ts';
@@ -74,16 +74,10 @@ export function pageUrl(id: string, env: NodeJS.ProcessEnv): string {
 
 /** Run the intake; `today` is used as `added:` when the event does not say when the issue was opened. */
 export async function runIntake(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string, today: string): Promise<CommandResult> {
-	const out: string[] = [];
-	const err: string[] = [];
-	const usage = (message: string): CommandResult => ({ code: 2, out, err: [`npm run intake: ${message}`, INTAKE_USAGE.split('\n')[0]!] });
-
-	let values: { event?: string; data?: string; out?: string; help?: boolean };
-	try {
-		({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-	} catch (e) {
-		return usage(argsErrorMessage(e as Error & { code?: string }, Object.keys(OPTIONS)));
-	}
+	const { out, err, usage } = commandOutput('intake', INTAKE_USAGE);
+	const flags = readFlags(argv, OPTIONS);
+	if ('problem' in flags) return usage(flags.problem);
+	const { values } = flags;
 	if (values.help) return { code: 0, out: [INTAKE_USAGE], err };
 	if (!values.event) return usage('--event is missing; add --event "$GITHUB_EVENT_PATH" (the issues event GitHub Actions writes)');
 	const read = readIssueEvent(values.event);

@@ -6,14 +6,14 @@
  */
 import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
 import { paperKeysOf } from '../../catalogue/identity.ts';
 import { normalizeTitle } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
-import { aliasesFor, argsErrorMessage, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag, type CommandResult } from '../common/paper-draft.ts';
+import { readFlags, type CommandResult } from '../common/command.ts';
+import { aliasesFor, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export type { CommandResult };
 
@@ -78,12 +78,9 @@ const FLAG_OF: Record<string, string> = {
 
 /** Parse the flags; a usage error says which flag is wrong and how to write it. */
 export function parseNewPaperArgs(argv: readonly string[]): { flags: NewPaperFlags } | { help: true } | { usage: string } {
-	let values: Record<string, string | string[] | boolean | undefined>;
-	try {
-		values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
-	} catch (err) {
-		return { usage: argsErrorMessage(err as Error & { code?: string }, Object.keys(OPTIONS)) };
-	}
+	const read = readFlags(argv, OPTIONS);
+	if ('problem' in read) return { usage: read.problem };
+	const values: Record<string, string | string[] | boolean | undefined> = read.values;
 	if (values.help) return { help: true };
 	for (const name of ['title', 'year', 'venue'] as const) {
 		if (values[name] === undefined) return { usage: `${'--' + name} is missing; add ${flagExample(name)}` };
