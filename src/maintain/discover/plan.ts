@@ -5,11 +5,11 @@
  * the new candidates and the tally out; the CLI validates and writes.
  */
 import { describeSighting, IdentityIndex, type Identity } from '../../catalogue/identity.ts';
-import { assignIds, namePrefix } from '../../catalogue/ids.ts';
+import { assignIds } from '../../catalogue/ids.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import type { Catalogue } from '../../catalogue/load.ts';
 import { knownPapers, type CandidateData, type Sighting, type Suggestion } from '../../catalogue/queue.ts';
-import { idsInUse } from '../common/paper-draft.ts';
+import { aliasesFor, idsInUse } from '../common/paper-draft.ts';
 
 /** A paper as a source proposes it: what the source says, and where it said it. */
 export type Proposal = Omit<CandidateData, 'found' | 'suggestions' | 'note'> & {
@@ -96,9 +96,7 @@ function identityOf(p: Proposal): Identity {
 function candidateOf(p: Proposal): CandidateData {
 	const id = p.arxiv ?? arxivId(p.paper) ?? undefined;
 	const paper = id && (!p.paper || arxivId(p.paper)) ? `https://arxiv.org/abs/${id}` : p.paper;
-	const aliases = [...(p.aliases ?? [])];
-	const prefix = namePrefix(p.title);
-	if (prefix && !aliases.some((a) => a.toLowerCase() === prefix.toLowerCase())) aliases.push(prefix);
+	const aliases = aliasesFor(p.title, p.aliases ?? []);
 	return dropUndefined({
 		title: p.title,
 		aliases: aliases.length ? aliases : undefined,

@@ -33,7 +33,7 @@ import { commandOutput, readFlags, type CommandResult } from '../common/command.
 import { idsInUse, paperIdFor, paperSchemaPath } from '../common/paper-draft.ts';
 import { arxivIdOf, draftPaper, type ArxivLookup, type IntakeProblem, type PaperDraft } from './draft.ts';
 import { readIssueEvent, type IssueEvent } from './event.ts';
-import { oneLine, parseIssueForm } from './form.ts';
+import { commaList, oneLine, parseIssueForm } from './form.ts';
 import { EXIT_CODE, LABELS, type IntakeOutcome, type IntakeVerdict } from './outcome.ts';
 import { issueComment, pullRequestBody, pullRequestTitle, stepOutputs } from './texts.ts';
 
@@ -167,7 +167,7 @@ async function decide(event: IssueEvent, dir: string, env: NodeJS.ProcessEnv, ad
 	const paperInput = oneLine(answers.values.get('paper'));
 	const arxiv = arxivIdOf(paperInput);
 	const index = knownPapers(catalogue);
-	const identity = (title: string | undefined): Identity => ({ title: title ?? '', paper: arxiv ? `https://arxiv.org/abs/${arxiv}` : paperInput || undefined, arxiv: arxiv ?? undefined, aliases: commaAliases(answers.values.get('aliases')) });
+	const identity = (title: string | undefined): Identity => ({ title: title ?? '', paper: arxiv ? `https://arxiv.org/abs/${arxiv}` : paperInput || undefined, arxiv: arxiv ?? undefined, aliases: commaList(answers.values.get('aliases')) });
 	const known = (title: string | undefined): Decision | null => {
 		const hit = index.find(identity(title));
 		if (!hit) return null;
@@ -296,9 +296,4 @@ function categoriesOf(draft: PaperDraft, catalogue: Catalogue): IntakeOutcome['c
 		source: draft.sources.categories === 'suggested' ? 'suggested' : 'form',
 		suggestions: (draft.suggestions ?? []).map((s) => ({ category: s.category, score: s.score, path: pathOf(s.category) })),
 	};
-}
-
-function commaAliases(value: string | undefined): string[] | undefined {
-	const list = oneLine(value).split(',').map((s) => s.trim()).filter(Boolean);
-	return list.length ? list : undefined;
 }
