@@ -58,7 +58,7 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** A problem of a source at a line: "lists/x.md:12: what". */
+/** A problem of a source at a line: "lists/x.md:12: what" (line 0: a service's hit, named by `file`). */
 interface SourceProblem {
 	file: string;
 	line: number;
@@ -127,6 +127,11 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	for (const s of services) proposals.push(...s.proposals);
 
 	const plan = planDiscovery(catalogue, proposals, suggesterOf(catalogue, keywords?.keywords));
+	for (const bad of plan.invalid) {
+		// A list entry's `where` is "file:line"; a service hit's names the hit ("arXiv 2611.04321").
+		const at = /^(.*):(\d+)$/.exec(bad.where);
+		problems.push({ file: at ? at[1]! : bad.where, line: at ? Number(at[2]) : 0, message: `"${bad.title}": ${bad.message}; not queued — fix the entry in its source, or add the paper by hand` });
+	}
 	const candidatesDir = path.join(dir, 'candidates');
 	const schema = schemaPathFrom(candidatesDir, 'candidate.schema.json');
 	const files = plan.candidates.map((c) => ({ name: `candidates/${c.id}.yaml`, text: candidateToYaml(c.data, schema) }));
@@ -150,7 +155,7 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	const failed = services.filter((s) => s.failure);
 	if (values.json) out.push(JSON.stringify(discoverJson(plan, problems, sources, services, written), null, 1));
 	else out.push(...discoverReport(plan, problems, sources, services, { dryRun, dir }));
-	for (const p of problems) err.push(`${p.file}:${p.line}: ${p.message}`);
+	for (const p of problems) err.push(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 	for (const s of failed) err.push(`✗ ${s.source}: ${s.failure}${s.proposals.length ? `; the ${s.tally.read} hits read before were kept` : ''}`);
 	return { code: problems.length || failed.length ? 1 : 0, out, err };
 }
