@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,20 @@ describe('npm run new', () => {
 		expect(papersIn(dir)).toContain('turbo-2.yaml');
 		expect(parse(readFileSync(path.join(dir, 'papers/turbo-2.yaml'), 'utf8')).aliases).toEqual(['Turbo']);
 		expect(papersIn(dir)).toContain('on-the-efficient-streaming.yaml');
+	});
+
+	it('leaves the ids of queued candidates and of merged papers to them', () => {
+		const dir = catalogue();
+		mkdirSync(path.join(dir, 'candidates'));
+		writeFileSync(path.join(dir, 'candidates/turbo.yaml'), 'title: "Turbo: A Queued Paper"\npaper: https://arxiv.org/abs/2502.00002\nfound:\n  - {source: a list, at: 2026-01-02}\n');
+		writeFileSync(path.join(dir, 'papers/kivi.yaml'), `${readFileSync(path.join(dir, 'papers/kivi.yaml'), 'utf8')}formerIds: [fastcache]\n`);
+
+		const queued = runScript('new', ['--title', 'Turbo: Another Different Paper', ...BASE, '--paper', 'https://arxiv.org/abs/2502.00003'], { CATALOGUE_DIR: dir });
+		const merged = runScript('new', ['--title', 'FastCache: Yet Another Paper', ...BASE], { CATALOGUE_DIR: dir });
+
+		expect([queued.code, merged.code], queued.stderr + merged.stderr).toEqual([0, 0]);
+		expect(papersIn(dir)).toEqual(expect.arrayContaining(['turbo-2.yaml', 'fastcache-2.yaml']));
+		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
 	});
 
 	it('writes the canonical venue name for an alias and says so', () => {

@@ -13,7 +13,7 @@ import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
 import { readFlags, type CommandResult } from '../common/command.ts';
-import { aliasesFor, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
+import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export type { CommandResult };
 
@@ -161,7 +161,8 @@ export function runNewPaper(argv: readonly string[], dir: string, today: string)
 	}
 
 	const papersDir = path.join(dir, 'papers');
-	const id = paperIdFor(data, readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, '')));
+	// Not a queued candidate's id (accepting it would need it) nor a merged paper's (its old URL redirects).
+	const id = paperIdFor(data, [...idsInUse(catalogue), ...readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, ''))]);
 	const abs = path.join(papersDir, `${id}.yaml`);
 	// `wx`: never overwrite a file, even one that appeared since the folder was read.
 	writeFileSync(abs, paperToYaml(data, paperSchemaPath(papersDir)), { flag: 'wx' });
