@@ -5,6 +5,7 @@
  */
 import { catalogueDir } from '../src/catalogue/load.ts';
 import { runDiscover } from '../src/maintain/discover/run.ts';
+import { printResult } from './lib/print-result.ts';
 
 // Nothing is written before the very end (in one synchronous step), so an interrupted run changed nothing.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -16,7 +17,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const today = new Date().toISOString().slice(0, 10);
 const result = await runDiscover(process.argv.slice(2), catalogueDir(), today, { env: process.env, log: (line) => console.error(line) });
-for (const line of result.err) console.error(line);
-for (const line of result.out) console.log(line);
-// exitCode, not exit(): a large --json report on a pipe is still being written when the script ends.
-process.exitCode = result.code;
+printResult(result);

@@ -5,9 +5,8 @@
  */
 import { catalogueDir } from '../src/catalogue/load.ts';
 import { runIntake } from '../src/maintain/intake/run.ts';
+import { printResult } from './lib/print-result.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const result = await runIntake(process.argv.slice(2), process.env, catalogueDir(), today);
-for (const line of result.err) console.error(line);
-for (const line of result.out) console.log(line);
-process.exitCode = result.code;
+printResult(result);

@@ -1,10 +1,11 @@
 /**
- * A paper's Pagefind record: the data attributes and capture lists its page puts on the article
- * that Pagefind indexes. Every value rides on a data attribute, so commas or quotes in the data
- * cannot break Pagefind's `name[selector], …` capture syntax.
+ * The Pagefind record of a paper or a benchmark: the data attributes and capture lists its page
+ * puts on the article that Pagefind indexes. Every value rides on a data attribute, so commas or
+ * quotes in the data cannot break Pagefind's `name[selector], …` capture syntax.
  */
 import type { Atlas, BenchmarkView, PaperView } from '../catalogue/queries.ts';
 import { benchmarkFacets, paperFacets } from './facet-totals.ts';
+import type { Facet } from './state.ts';
 
 /** The attributes of a paper's article: spread them onto the element (`<article {...record.attributes}>`). */
 export interface PagefindRecord {
@@ -42,8 +43,6 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 	};
 	if (paper.repo) values['data-repo'] = paper.repo;
 	if (options.authors) values['data-authors'] = options.authors;
-	facets.category.forEach((label, i) => (values[`data-c${i}`] = label));
-	facets.group.forEach((title, i) => (values[`data-g${i}`] = title));
 	const meta = [
 		'venue[data-venue]',
 		'year[data-year]',
@@ -52,15 +51,7 @@ export function pagefindRecord(atlas: Atlas, paper: PaperView, options: RecordOp
 		...(paper.repo ? ['repo[data-repo]'] : []),
 		...(paper.stars !== null ? ['stars[data-stars]'] : []),
 	];
-	const filters = ['type[data-type]', 'venue[data-venue]', 'year[data-year]', 'code[data-code]', 'source[data-source]', ...facets.category.map((_, i) => `category[data-c${i}]`), ...facets.group.map((_, i) => `group[data-g${i}]`)];
-	return {
-		attributes: {
-			'data-pagefind-meta': meta.join(', '),
-			'data-pagefind-filter': filters.join(', '),
-			'data-pagefind-sort': 'year[data-year], stars[data-stars], citations[data-citations]',
-			...values,
-		},
-	};
+	return record(values, facets, meta);
 }
 
 /**
@@ -82,9 +73,18 @@ export function benchmarkRecord(atlas: Atlas, benchmark: BenchmarkView, options:
 	};
 	if (facets.venue[0]) values['data-venue'] = facets.venue[0];
 	if (options.authors) values['data-authors'] = options.authors;
+	const meta = ['categories[data-kind]', 'type[data-type]', ...(facets.venue[0] ? ['venue[data-venue]'] : []), ...(facets.year[0] ? ['year[data-year]'] : []), ...(options.authors ? ['authors[data-authors]'] : [])];
+	return record(values, facets, meta);
+}
+
+/**
+ * What every record shares: one attribute per category label and group title (after `values`),
+ * the filters of every facet it has a value in (type, venue and year when known, code, source, each
+ * category and group: the values the search page counts), the metas, and the three sorts.
+ */
+function record(values: Record<string, string>, facets: Record<Facet, string[]>, meta: readonly string[]): PagefindRecord {
 	facets.category.forEach((label, i) => (values[`data-c${i}`] = label));
 	facets.group.forEach((title, i) => (values[`data-g${i}`] = title));
-	const meta = ['categories[data-kind]', 'type[data-type]', ...(facets.venue[0] ? ['venue[data-venue]'] : []), ...(facets.year[0] ? ['year[data-year]'] : []), ...(options.authors ? ['authors[data-authors]'] : [])];
 	const filters = [
 		'type[data-type]',
 		...(facets.venue[0] ? ['venue[data-venue]'] : []),

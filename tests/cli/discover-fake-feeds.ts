@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { copyCatalogue, ROOT, startScript, writeIn } from '../helpers/catalogue.ts';
-import { arxivSearchAnswer, s2CitationsAnswer, startFakeService, type ArxivPaper, type FakeService, type Reply, type S2Citing, type SeenRequest } from './enrich-fake-services.ts';
+import { arxivSearchAnswer, FAST_FAKES_ENV, fakeServices, s2CitationsAnswer, type ArxivPaper, type S2Citing } from './enrich-fake-services.ts';
 
 /** The quantization paper: new, on arXiv and among the survey's citers. */
 export const QUANT: ArxivPaper = {
@@ -86,10 +86,9 @@ export const REJECTIONS_YAML = `# yaml-language-server: $schema=../public/schema
 
 /** What a test file of discover starts; everything started is closed or removed after each test. */
 export function discoverTestbed() {
-	const started: FakeService[] = [];
+	const serve = fakeServices();
 	const dirs: string[] = [];
-	afterEach(async () => {
-		for (const s of started.splice(0)) await s.close();
+	afterEach(() => {
 		for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 	});
 	return {
@@ -100,11 +99,7 @@ export function discoverTestbed() {
 			dirs.push(dir);
 			return dir;
 		},
-		async service(answer: (req: SeenRequest, nth: number) => Reply): Promise<FakeService> {
-			const fake = await startFakeService(answer);
-			started.push(fake);
-			return fake;
-		},
+		service: serve,
 		/** Both fakes, answering from the tables above. */
 		async healthy() {
 			const arxiv = await this.service(arxivSearchAnswer(ARXIV_HITS));
@@ -116,13 +111,5 @@ export function discoverTestbed() {
 
 /** Run `node scripts/discover.ts` against the fakes, with short delays and backoff. */
 export function runDiscover(dir: string, args: string[], env: NodeJS.ProcessEnv) {
-	return startScript('discover', [...args, '--data', dir], {
-		ARXIV_DELAY_MS: '0',
-		SEMANTIC_SCHOLAR_DELAY_MS: '0',
-		ENRICH_RETRY_BASE_MS: '20',
-		ENRICH_ATTEMPTS: '2',
-		ENRICH_TIMEOUT_MS: '5000',
-		SEMANTIC_SCHOLAR_API_KEY: '',
-		...env,
-	}).done;
+	return startScript('discover', [...args, '--data', dir], { ...FAST_FAKES_ENV, ENRICH_ATTEMPTS: '2', ...env }).done;
 }

@@ -113,6 +113,27 @@ describe('npm run discover', () => {
 		]);
 	});
 
+	it('reports an entry whose facts no candidate may hold at its line, and queues the rest', () => {
+		dir = copyCatalogue();
+		const list = path.join(dir, 'odd-list.md');
+		writeIn(dir, 'odd-list.md', `# A list
+
+## Token-level
+
+| Year | Title | Type | Venue | Paper | code |
+| ---- | ----- | ---- | ----- | ----- | ---- |
+| 2025 | MagicPIG: LSH Sampling for Efficient LLM Generation | Selection | ICLR | [Link](https://arxiv.org/pdf/2410.16179) | |
+| 1985 | An Ancient Cache Paper | Selection | ICLR | [Link](https://example.org/ancient) | |
+`);
+
+		const run = runScript('discover', ['--list', list, '--data', dir]);
+
+		expect(run.code).toBe(1);
+		expect(readdirSync(path.join(dir, 'candidates'))).toEqual(['magicpig.yaml']);
+		expect(run.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/odd-list\.md:8: "An Ancient Cache Paper": year must be 1990 or later; not queued/)]);
+		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
+	});
+
 	it('exits 2 on a bad flag or an unreadable list, and changes nothing', () => {
 		dir = copyCatalogue();
 		mkdirSync(path.join(dir, 'candidates'));

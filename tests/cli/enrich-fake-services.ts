@@ -219,14 +219,17 @@ export function s2CitationsAnswer(citers: readonly S2Citing[], paper = 'arXiv:24
 
 /** Run `node scripts/enrich.ts` against the fakes, with short delays and backoff. */
 export function runEnrich(dir: string, args: string[], env: NodeJS.ProcessEnv) {
-	return startScript('enrich', args, {
-		CATALOGUE_DIR: dir,
-		ARXIV_DELAY_MS: '0',
-		SEMANTIC_SCHOLAR_DELAY_MS: '0',
-		ENRICH_RETRY_BASE_MS: '20',
-		ENRICH_ATTEMPTS: '3',
-		ENRICH_TIMEOUT_MS: '5000',
-		SEMANTIC_SCHOLAR_API_KEY: '',
-		...env,
-	}).done;
+	return startScript('enrich', args, { CATALOGUE_DIR: dir, ...FAST_FAKES_ENV, ENRICH_ATTEMPTS: '3', ...env }).done;
 }
+
+/**
+ * What a CLI that asks arXiv or Semantic Scholar (enrich, discover, intake) runs with against
+ * these fakes: no pacing, a short backoff and timeout, and no API key from the machine.
+ */
+export const FAST_FAKES_ENV: NodeJS.ProcessEnv = {
+	ARXIV_DELAY_MS: '0',
+	SEMANTIC_SCHOLAR_DELAY_MS: '0',
+	ENRICH_RETRY_BASE_MS: '20',
+	ENRICH_TIMEOUT_MS: '5000',
+	SEMANTIC_SCHOLAR_API_KEY: '',
+};

@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { trainSuggester } from '../../src/suggest/suggester.ts';
 import { copyCatalogue, FIXTURE, readIn, ROOT, runScript, startScript, writeIn } from '../helpers/catalogue.ts';
-import { arxivAnswer, fakeServices, type ArxivPaper, type FakeService, type Reply } from './enrich-fake-services.ts';
+import { arxivAnswer, FAST_FAKES_ENV, fakeServices, type ArxivPaper, type FakeService, type Reply } from './enrich-fake-services.ts';
 
 const EVENTS = path.join(ROOT, 'tests/fixtures/intake');
 const SITE = { SITE_URL: 'https://octo-org.github.io', BASE_PATH: '/kv-cache-atlas/' };
@@ -55,11 +55,9 @@ function setUp(): { dir: string; out: string } {
 /** Run `node scripts/intake.ts` on an event of tests/fixtures/intake, with short retries. */
 async function intake(event: string, dir: string, out: string, fake: FakeService | null, env: NodeJS.ProcessEnv = {}) {
 	const run = await startScript('intake', ['--event', path.join(EVENTS, event), '--data', dir, '--out', out], {
+		...FAST_FAKES_ENV,
 		ARXIV_API_URL: fake?.url ?? 'http://127.0.0.1:9/never-asked',
-		ARXIV_DELAY_MS: '0',
 		ENRICH_ATTEMPTS: '2',
-		ENRICH_RETRY_BASE_MS: '10',
-		ENRICH_TIMEOUT_MS: '5000',
 		...SITE,
 		...env,
 	}).done;

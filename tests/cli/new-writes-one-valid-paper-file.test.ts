@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,20 @@ describe('npm run new', () => {
 		expect(papersIn(dir)).toContain('on-the-efficient-streaming.yaml');
 	});
 
+	it('leaves the ids of queued candidates and of merged papers to them', () => {
+		const dir = catalogue();
+		mkdirSync(path.join(dir, 'candidates'));
+		writeFileSync(path.join(dir, 'candidates/turbo.yaml'), 'title: "Turbo: A Queued Paper"\npaper: https://arxiv.org/abs/2502.00002\nfound:\n  - {source: a list, at: 2026-01-02}\n');
+		writeFileSync(path.join(dir, 'papers/kivi.yaml'), `${readFileSync(path.join(dir, 'papers/kivi.yaml'), 'utf8')}formerIds: [fastcache]\n`);
+
+		const queued = runScript('new', ['--title', 'Turbo: Another Different Paper', ...BASE, '--paper', 'https://arxiv.org/abs/2502.00003'], { CATALOGUE_DIR: dir });
+		const merged = runScript('new', ['--title', 'FastCache: Yet Another Paper', ...BASE], { CATALOGUE_DIR: dir });
+
+		expect([queued.code, merged.code], queued.stderr + merged.stderr).toEqual([0, 0]);
+		expect(papersIn(dir)).toEqual(expect.arrayContaining(['turbo-2.yaml', 'fastcache-2.yaml']));
+		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
+	});
+
 	it('writes the canonical venue name for an alias and says so', () => {
 		const dir = catalogue();
 
@@ -82,6 +96,21 @@ describe('npm run new', () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(`✗ already in the catalogue: ${dir}/papers/snapkv.yaml`);
 		expect(run.stderr).toContain('the same arXiv id 2404.14469');
+		expect(papersIn(dir)).toEqual(before);
+	});
+
+	it('refuses a paper whose link is the published version, or the DOI, of a paper listed under its arXiv link', () => {
+		const dir = catalogue();
+		const before = papersIn(dir);
+
+		const published = runScript('new', ['--title', 'Paged Memory for Serving', ...BASE, '--paper', 'https://dl.acm.org/doi/10.1145/3600006.3613165'], { CATALOGUE_DIR: dir });
+		const doi = runScript('new', ['--title', 'Paged Memory for Serving, by its DOI', ...BASE, '--paper', 'https://doi.org/10.1145/3600006.3613165'], { CATALOGUE_DIR: dir });
+
+		expect([published.code, doi.code]).toEqual([1, 1]);
+		expect(published.stderr).toContain(`✗ already in the catalogue: ${dir}/papers/vllm.yaml`);
+		expect(published.stderr).toContain('the same paper link');
+		expect(doi.stderr).toContain(`${dir}/papers/vllm.yaml`);
+		expect(doi.stderr).toContain('the same DOI 10.1145/3600006.3613165');
 		expect(papersIn(dir)).toEqual(before);
 	});
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { cleanEnv, NODE, ROOT } from '../helpers/catalogue.ts';
-import { arxivSearchAnswer, s2CitationsAnswer, type ArxivPaper } from './enrich-fake-services.ts';
+import { arxivSearchAnswer, FAST_FAKES_ENV, s2CitationsAnswer, type ArxivPaper } from './enrich-fake-services.ts';
 import { CITERS, discoverTestbed, PREFIX, QUANT, REJECTIONS_YAML } from './discover-fake-feeds.ts';
 
 type Step = { name?: string; run?: string; env?: Record<string, string> };
@@ -88,7 +88,7 @@ async function week(n: number, open: 0 | 1, hits: ArxivPaper[]) {
 	const output = path.join(runner, 'output');
 	writeFileSync(output, '');
 	const env = { PATH: `${path.join(tmp, 'bin')}:${path.dirname(NODE)}:${process.env.PATH}`, FAKE_GH: gh, RUNNER_TEMP: runner, GITHUB_OUTPUT: output, BRANCH: 'discover/candidates', BASE: 'main', GH_TOKEN: 'token' };
-	const services = { ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url, ARXIV_DELAY_MS: '0', SEMANTIC_SCHOLAR_DELAY_MS: '0', SEMANTIC_SCHOLAR_API_KEY: '' };
+	const services = { ...FAST_FAKES_ENV, ARXIV_API_URL: arxiv.url, SEMANTIC_SCHOLAR_API_URL: s2.url };
 
 	sh(dir, step('Start from the candidates branch'), env);
 	const outputs = Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => l.split('=') as [string, string]));

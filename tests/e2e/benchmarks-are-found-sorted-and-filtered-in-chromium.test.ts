@@ -127,6 +127,22 @@ describe('the Datasets and Benchmarks page', () => {
 		await page.context().close();
 	});
 
+	it('prints a benchmark page as a paper page prints: without the line that links the file on GitHub', async () => {
+		const page = await browser.newPage();
+		await page.emulateMedia({ media: 'print' });
+
+		const shown: Record<string, boolean> = {};
+		for (const at of ['papers/snapkv/', 'benchmarks/longbench/']) {
+			await page.goto(`${site.server.url}${at}`);
+			const edit = page.locator('main a', { hasText: /^Edit this (paper|benchmark)$/ });
+			expect(await edit.count(), at).toBe(1);
+			shown[at] = await edit.isVisible();
+		}
+
+		expect(shown).toEqual({ 'papers/snapkv/': false, 'benchmarks/longbench/': false });
+		await page.close();
+	});
+
 	it.each(['light', 'dark'] as const)('passes axe in the %s theme, as does a benchmark page, on a phone and a wide screen', async (scheme) => {
 		for (const width of [390, 1280]) {
 			// The site's CSP (rightly) refuses the injected axe script.

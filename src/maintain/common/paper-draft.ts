@@ -1,8 +1,8 @@
 /**
  * What every tool that writes a new paper file shares (`npm run new`, `npm run accept`, the
- * intake of an issue): flags read with messages that name the fix, the venue resolved through
- * venues.yaml, categories that must be leaves, the short name of a "Name: …" title, the id and
- * the schema line. One rule each, so a paper written by any of them looks like its neighbours.
+ * intake of an issue): the venue resolved through venues.yaml, categories that must be leaves,
+ * the short name of a "Name: …" title, the id and the schema line. One rule each, so a paper
+ * written by any of them looks like its neighbours. (Their flags: command.ts.)
  */
 import { indexVenues } from '../../catalogue/checks.ts';
 import { didYouMean } from '../../catalogue/diagnostics.ts';
@@ -28,33 +28,6 @@ export function idsInUse(catalogue: Pick<Catalogue, 'papers' | 'candidates' | 't
 	};
 	walk(catalogue.taxonomy);
 	return taken;
-}
-
-/** What a command prints and the code it exits with. */
-export interface CommandResult {
-	code: number;
-	out: string[];
-	err: string[];
-}
-
-/** A `parseArgs` error as a sentence that names the flag and its fix; `known` are the command's flag names. */
-export function argsErrorMessage(err: Error & { code?: string }, known: readonly string[]): string {
-	const flag = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? '';
-	if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-		const guess = didYouMean(flag.replace(/^-+/, ''), known);
-		return `unknown flag ${flag}${guess ? ` — did you mean --${guess}?` : '; see the flags below'}`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-		const arg = /argument '([^']*)'/.exec(err.message)?.[1] ?? '';
-		return `unexpected "${arg}": every value follows its flag; quote values with spaces, such as --title "Full title"`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(err.message)) {
-		return `${flag} takes no value; write just ${flag}`;
-	}
-	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-		return `${flag} needs a value; write ${flag} VALUE (quote it when it has spaces, or write ${flag}=-value when it starts with a dash)`;
-	}
-	return err.message;
 }
 
 /**

@@ -11,7 +11,6 @@
  * 2 a bad flag, an unknown candidate, or a fact the candidate lacks and no flag gives.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
@@ -20,7 +19,8 @@ import { PaperSchema, type PaperData } from '../../catalogue/schema.ts';
 import { replaceFiles } from '../../catalogue/transaction.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
 import { yearFromArxiv } from '../../awesome-list/gaps.ts';
-import { aliasesFor, argsErrorMessage, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag, type CommandResult } from '../common/paper-draft.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export const ACCEPT_USAGE = `Usage: npm run accept -- ID [--category SLUG …] [options]
 
@@ -48,17 +48,10 @@ type AcceptFlags = { category?: string[]; venue?: string; year?: string; title?:
 
 /** Run `npm run accept` on the catalogue in `defaultDir` (unless --data); `today` is the paper's `added:` date. */
 export function runAccept(argv: readonly string[], defaultDir: string, today: string): CommandResult {
-	const out: string[] = [];
-	const err: string[] = [];
-	const usage = (message: string): CommandResult => ({ code: 2, out, err: [`npm run accept: ${message}`, ACCEPT_USAGE.split('\n')[0]!] });
-
-	let values: AcceptFlags;
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
-	} catch (e) {
-		return usage(argsErrorMessage(e as Error & { code?: string }, Object.keys(OPTIONS)));
-	}
+	const { out, err, usage } = commandOutput('accept', ACCEPT_USAGE);
+	const flags = readFlags(argv, OPTIONS, true);
+	if ('problem' in flags) return usage(flags.problem);
+	const { values, positionals } = flags;
 	if (values.help) return { code: 0, out: [ACCEPT_USAGE], err };
 	if (positionals.length !== 1) return usage(positionals.length ? `one candidate at a time (got ${positionals.join(', ')})` : 'name the candidate: npm run accept -- ID');
 	const dir = values.data ? path.resolve(values.data) : defaultDir;

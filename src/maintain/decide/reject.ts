@@ -10,14 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { REJECTION_KIND_LABELS, REJECTION_KINDS, RejectionSchema, type Candidate, type Rejection, type RejectionKind } from '../../catalogue/queue.ts';
 import { replaceFiles } from '../../catalogue/transaction.ts';
 import { rejectionEntryYaml, schemaLine, schemaPathFrom } from '../../catalogue/yaml-write.ts';
-import { argsErrorMessage, type CommandResult } from '../common/paper-draft.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
 import { findCandidate, invalidCatalogue } from './accept.ts';
 
 export const REJECT_USAGE = `Usage: npm run reject -- ID --reason "why, in a sentence" [--kind KIND] [--data DIR]
@@ -36,17 +35,10 @@ const OPTIONS = {
 
 /** Run `npm run reject` on the catalogue in `defaultDir` (unless --data); `today` is the day of the decision. */
 export function runReject(argv: readonly string[], defaultDir: string, today: string): CommandResult {
-	const out: string[] = [];
-	const err: string[] = [];
-	const usage = (message: string): CommandResult => ({ code: 2, out, err: [`npm run reject: ${message}`, REJECT_USAGE.split('\n')[0]!] });
-
-	let values: { reason?: string; kind?: string; data?: string; help?: boolean };
-	let positionals: string[];
-	try {
-		({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
-	} catch (e) {
-		return usage(argsErrorMessage(e as Error & { code?: string }, Object.keys(OPTIONS)));
-	}
+	const { out, err, usage } = commandOutput('reject', REJECT_USAGE);
+	const flags = readFlags(argv, OPTIONS, true);
+	if ('problem' in flags) return usage(flags.problem);
+	const { values, positionals } = flags;
 	if (values.help) return { code: 0, out: [REJECT_USAGE], err };
 	if (positionals.length !== 1) return usage(positionals.length ? `one candidate at a time (got ${positionals.join(', ')})` : 'name the candidate: npm run reject -- ID --reason "…"');
 	if (!values.reason?.trim()) return usage('say why: --reason "A survey of KV-cache methods, not a method of its own."');

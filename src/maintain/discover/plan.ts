@@ -5,11 +5,11 @@
  * the new candidates and the tally out; the CLI validates and writes.
  */
 import { describeSighting, IdentityIndex, type Identity } from '../../catalogue/identity.ts';
-import { assignIds, namePrefix } from '../../catalogue/ids.ts';
+import { assignIds } from '../../catalogue/ids.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import type { Catalogue } from '../../catalogue/load.ts';
-import { knownPapers, type CandidateData, type Sighting, type Suggestion } from '../../catalogue/queue.ts';
-import { idsInUse } from '../common/paper-draft.ts';
+import { CandidateSchema, knownPapers, type CandidateData, type Sighting, type Suggestion } from '../../catalogue/queue.ts';
+import { aliasesFor, idsInUse } from '../common/paper-draft.ts';
 
 /** A paper as a source proposes it: what the source says, and where it said it. */
 export type Proposal = Omit<CandidateData, 'found' | 'suggestions' | 'note'> & {
@@ -43,6 +43,8 @@ export interface DiscoveryPlan {
 	queued: Known[];
 	/** Proposals folded into a new candidate proposed earlier in this run. */
 	repeated: Array<{ title: string; where: string; into: string; by: string }>;
+	/** Proposals whose facts no candidate file may hold (a year before 1990, say): not queued, each a problem at its `where`. */
+	invalid: Array<{ title: string; where: string; message: string }>;
 }
 
 /** How the plan suggests categories; none when discover runs without a suggester. */
@@ -53,7 +55,7 @@ export function planDiscovery(catalogue: Pick<Catalogue, 'papers' | 'candidates'
 	const known = knownPapers(catalogue);
 	const fresh = new IdentityIndex<number>();
 	const drafts: CandidateData[] = [];
-	const plan: DiscoveryPlan = { candidates: [], known: [], rejected: [], queued: [], repeated: [] };
+	const plan: DiscoveryPlan = { candidates: [], known: [], rejected: [], queued: [], repeated: [], invalid: [] };
 
 	for (const p of proposals) {
 		const identity = identityOf(p);
@@ -64,15 +66,23 @@ export function planDiscovery(catalogue: Pick<Catalogue, 'papers' | 'candidates'
 			(r.kind === 'paper' ? plan.known : r.kind === 'rejection' ? plan.rejected : plan.queued).push(entry);
 			continue;
 		}
+		// Judged alone, as validate would judge its file: one entry a source got wrong holds back no other.
+		const draft = candidateOf(p);
+		const checked = CandidateSchema.safeParse(draft);
+		if (!checked.success) {
+			const issue = checked.error.issues[0]!;
+			plan.invalid.push({ title: p.title, where: p.where, message: `${[...issue.path].join('.')} ${issue.message}` });
+			continue;
+		}
 		const again = fresh.find(identity);
 		if (again) {
-			const draft = drafts[again.record]!;
-			drafts[again.record] = fold(draft, p);
-			plan.repeated.push({ title: p.title, where: p.where, into: draft.title, by: describeSighting(again) });
+			const first = drafts[again.record]!;
+			drafts[again.record] = fold(first, p);
+			plan.repeated.push({ title: p.title, where: p.where, into: first.title, by: describeSighting(again) });
 			continue;
 		}
 		fresh.add(drafts.length, identity);
-		drafts.push(candidateOf(p));
+		drafts.push(draft);
 	}
 
 	const ids = assignIds(drafts, idsInUse(catalogue));
@@ -96,9 +106,7 @@ function identityOf(p: Proposal): Identity {
 function candidateOf(p: Proposal): CandidateData {
 	const id = p.arxiv ?? arxivId(p.paper) ?? undefined;
 	const paper = id && (!p.paper || arxivId(p.paper)) ? `https://arxiv.org/abs/${id}` : p.paper;
-	const aliases = [...(p.aliases ?? [])];
-	const prefix = namePrefix(p.title);
-	if (prefix && !aliases.some((a) => a.toLowerCase() === prefix.toLowerCase())) aliases.push(prefix);
+	const aliases = aliasesFor(p.title, p.aliases ?? []);
 	return dropUndefined({
 		title: p.title,
 		aliases: aliases.length ? aliases : undefined,

@@ -13,8 +13,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
+import { formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { DateSchema, type Venue } from '../../catalogue/schema.ts';
 import { replaceFiles } from '../../catalogue/transaction.ts';
@@ -24,6 +23,7 @@ import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { semanticScholarOptionsFromEnv } from '../../services/semantic-scholar.ts';
 import { readKeywords, type KeywordMap } from '../../suggest/keywords.ts';
 import { trainSuggester, type Filing } from '../../suggest/suggester.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
 import { readDiscoverConfig, type DiscoverConfig } from './config.ts';
 import { listProposals } from './lists.ts';
 import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from './plan.ts';
@@ -31,11 +31,7 @@ import { arxivProposals, citationProposals, type ServiceSourceResult } from './s
 import { daysBefore, DISCOVER_STATE_FILE, discoverStateJson, readDiscoverState, type DiscoverState } from './state.ts';
 
 /** What the command prints and the code it exits with. */
-export interface DiscoverResult {
-	code: number;
-	out: string[];
-	err: string[];
-}
+export type DiscoverResult = CommandResult;
 
 export const DISCOVER_USAGE = `Usage: npm run discover -- [--list FILE.md …] [--arxiv [--since YYYY-MM-DD]] [--citations] [--data DIR] [--dry-run] [--json]
 
@@ -62,7 +58,7 @@ const OPTIONS = {
 	help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** A problem of a source at a line: "lists/x.md:12: what". */
+/** A problem of a source at a line: "lists/x.md:12: what" (line 0: a service's hit, named by `file`). */
 interface SourceProblem {
 	file: string;
 	line: number;
@@ -81,18 +77,10 @@ type Flags = { list?: string[]; arxiv?: boolean; since?: string; citations?: boo
 
 /** Run discover on the catalogue in `defaultDir` (unless --data), on `today`. */
 export async function runDiscover(argv: readonly string[], defaultDir: string, today: string, io: DiscoverIo = { env: process.env, log: () => {} }): Promise<DiscoverResult> {
-	const out: string[] = [];
-	const err: string[] = [];
-	const usage = (message: string): DiscoverResult => ({ code: 2, out, err: [`npm run discover: ${message}`, DISCOVER_USAGE.split('\n')[0]!] });
-
-	let values: Flags;
-	try {
-		({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-	} catch (e) {
-		const flag = /'(--?[\w-]+)/.exec((e as Error).message)?.[1];
-		const guess = flag && didYouMean(flag.replace(/^-+/, ''), Object.keys(OPTIONS));
-		return usage(`${(e as Error).message}${guess ? ` — did you mean --${guess}?` : ''}`);
-	}
+	const { out, err, usage } = commandOutput('discover', DISCOVER_USAGE);
+	const flags = readFlags(argv, OPTIONS);
+	if ('problem' in flags) return usage(flags.problem);
+	const values: Flags = flags.values;
 	if (values.help) return { code: 0, out: [DISCOVER_USAGE], err };
 	const lists = values.list ?? [];
 	if (!lists.length && !values.arxiv && !values.citations) return usage('name at least one source: --list FILE.md, --arxiv or --citations');
@@ -139,6 +127,11 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	for (const s of services) proposals.push(...s.proposals);
 
 	const plan = planDiscovery(catalogue, proposals, suggesterOf(catalogue, keywords?.keywords));
+	for (const bad of plan.invalid) {
+		// A list entry's `where` is "file:line"; a service hit's names the hit ("arXiv 2611.04321").
+		const at = /^(.*):(\d+)$/.exec(bad.where);
+		problems.push({ file: at ? at[1]! : bad.where, line: at ? Number(at[2]) : 0, message: `"${bad.title}": ${bad.message}; not queued — fix the entry in its source, or add the paper by hand` });
+	}
 	const candidatesDir = path.join(dir, 'candidates');
 	const schema = schemaPathFrom(candidatesDir, 'candidate.schema.json');
 	const files = plan.candidates.map((c) => ({ name: `candidates/${c.id}.yaml`, text: candidateToYaml(c.data, schema) }));
@@ -162,7 +155,7 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	const failed = services.filter((s) => s.failure);
 	if (values.json) out.push(JSON.stringify(discoverJson(plan, problems, sources, services, written), null, 1));
 	else out.push(...discoverReport(plan, problems, sources, services, { dryRun, dir }));
-	for (const p of problems) err.push(`${p.file}:${p.line}: ${p.message}`);
+	for (const p of problems) err.push(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 	for (const s of failed) err.push(`✗ ${s.source}: ${s.failure}${s.proposals.length ? `; the ${s.tally.read} hits read before were kept` : ''}`);
 	return { code: problems.length || failed.length ? 1 : 0, out, err };
 }

@@ -16,7 +16,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
 import { describeSighting, type Identity } from '../../catalogue/identity.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
@@ -30,10 +29,11 @@ import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { readKeywords } from '../../suggest/keywords.ts';
 import { trainSuggester } from '../../suggest/suggester.ts';
 import { formFieldOf } from '../common/issue-form.ts';
-import { argsErrorMessage, idsInUse, paperIdFor, paperSchemaPath, type CommandResult } from '../common/paper-draft.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { idsInUse, paperIdFor, paperSchemaPath } from '../common/paper-draft.ts';
 import { arxivIdOf, draftPaper, type ArxivLookup, type IntakeProblem, type PaperDraft } from './draft.ts';
 import { readIssueEvent, type IssueEvent } from './event.ts';
-import { oneLine, parseIssueForm } from './form.ts';
+import { commaList, oneLine, parseIssueForm } from './form.ts';
 import { EXIT_CODE, LABELS, type IntakeOutcome, type IntakeVerdict } from './outcome.ts';
 import { issueComment, pullRequestBody, pullRequestTitle, stepOutputs } from './texts.ts';
 
@@ -74,16 +74,10 @@ export function pageUrl(id: string, env: NodeJS.ProcessEnv): string {
 
 /** Run the intake; `today` is used as `added:` when the event does not say when the issue was opened. */
 export async function runIntake(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string, today: string): Promise<CommandResult> {
-	const out: string[] = [];
-	const err: string[] = [];
-	const usage = (message: string): CommandResult => ({ code: 2, out, err: [`npm run intake: ${message}`, INTAKE_USAGE.split('\n')[0]!] });
-
-	let values: { event?: string; data?: string; out?: string; help?: boolean };
-	try {
-		({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
-	} catch (e) {
-		return usage(argsErrorMessage(e as Error & { code?: string }, Object.keys(OPTIONS)));
-	}
+	const { out, err, usage } = commandOutput('intake', INTAKE_USAGE);
+	const flags = readFlags(argv, OPTIONS);
+	if ('problem' in flags) return usage(flags.problem);
+	const { values } = flags;
 	if (values.help) return { code: 0, out: [INTAKE_USAGE], err };
 	if (!values.event) return usage('--event is missing; add --event "$GITHUB_EVENT_PATH" (the issues event GitHub Actions writes)');
 	const read = readIssueEvent(values.event);
@@ -173,7 +167,7 @@ async function decide(event: IssueEvent, dir: string, env: NodeJS.ProcessEnv, ad
 	const paperInput = oneLine(answers.values.get('paper'));
 	const arxiv = arxivIdOf(paperInput);
 	const index = knownPapers(catalogue);
-	const identity = (title: string | undefined): Identity => ({ title: title ?? '', paper: arxiv ? `https://arxiv.org/abs/${arxiv}` : paperInput || undefined, arxiv: arxiv ?? undefined, aliases: commaAliases(answers.values.get('aliases')) });
+	const identity = (title: string | undefined): Identity => ({ title: title ?? '', paper: arxiv ? `https://arxiv.org/abs/${arxiv}` : paperInput || undefined, arxiv: arxiv ?? undefined, aliases: commaList(answers.values.get('aliases')) });
 	const known = (title: string | undefined): Decision | null => {
 		const hit = index.find(identity(title));
 		if (!hit) return null;
@@ -302,9 +296,4 @@ function categoriesOf(draft: PaperDraft, catalogue: Catalogue): IntakeOutcome['c
 		source: draft.sources.categories === 'suggested' ? 'suggested' : 'form',
 		suggestions: (draft.suggestions ?? []).map((s) => ({ category: s.category, score: s.score, path: pathOf(s.category) })),
 	};
-}
-
-function commaAliases(value: string | undefined): string[] | undefined {
-	const list = oneLine(value).split(',').map((s) => s.trim()).filter(Boolean);
-	return list.length ? list : undefined;
 }

@@ -6,13 +6,14 @@
  */
 import { existsSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
-import { normalizeTitle, paperKey } from '../../catalogue/links.ts';
+import { paperKeysOf } from '../../catalogue/identity.ts';
+import { normalizeTitle } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
-import { aliasesFor, argsErrorMessage, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag, type CommandResult } from '../common/paper-draft.ts';
+import { readFlags, type CommandResult } from '../common/command.ts';
+import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export type { CommandResult };
 
@@ -77,12 +78,9 @@ const FLAG_OF: Record<string, string> = {
 
 /** Parse the flags; a usage error says which flag is wrong and how to write it. */
 export function parseNewPaperArgs(argv: readonly string[]): { flags: NewPaperFlags } | { help: true } | { usage: string } {
-	let values: Record<string, string | string[] | boolean | undefined>;
-	try {
-		values = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
-	} catch (err) {
-		return { usage: argsErrorMessage(err as Error & { code?: string }, Object.keys(OPTIONS)) };
-	}
+	const read = readFlags(argv, OPTIONS);
+	if ('problem' in read) return { usage: read.problem };
+	const values: Record<string, string | string[] | boolean | undefined> = read.values;
 	if (values.help) return { help: true };
 	for (const name of ['title', 'year', 'venue'] as const) {
 		if (values[name] === undefined) return { usage: `${'--' + name} is missing; add ${flagExample(name)}` };
@@ -111,12 +109,18 @@ function flagExample(name: string): string {
 	return { title: '--title "Full title as published"', year: '--year 2024', venue: '--venue NeurIPS ("arXiv" for preprints)' }[name] ?? `--${name} VALUE`;
 }
 
-/** The paper of the catalogue that `data` would duplicate (same arXiv id or paper link, or same title), and why. */
+/**
+ * The paper of the catalogue that `data` would duplicate, and why: a paper key in common (by the
+ * identity rules of catalogue/identity.ts, so a catalogue paper's `arxiv`, `doi` and `published`
+ * count as well as its link), else the same title. Short names alone do not count: two papers may
+ * share one.
+ */
 export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData, 'title' | 'paper'>): { paper: Paper; reason: string } | null {
-	const key = paperKey(data.paper);
+	const keys = paperKeysOf(data);
 	const title = normalizeTitle(data.title);
 	for (const p of papers) {
-		if (key && paperKey(p.paper) === key) return { paper: p, reason: key.startsWith('arxiv:') ? `the same arXiv id ${key.slice(6)}` : 'the same paper link' };
+		const key = [...paperKeysOf(p)].find((k) => keys.has(k));
+		if (key) return { paper: p, reason: key.startsWith('arxiv:') ? `the same arXiv id ${key.slice(6)}` : key.startsWith('doi:') ? `the same DOI ${key.slice(4)}` : 'the same paper link' };
 	}
 	for (const p of papers) {
 		if (title && normalizeTitle(p.title) === title) return { paper: p, reason: 'the same title' };
@@ -157,7 +161,8 @@ export function runNewPaper(argv: readonly string[], dir: string, today: string)
 	}
 
 	const papersDir = path.join(dir, 'papers');
-	const id = paperIdFor(data, readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, '')));
+	// Not a queued candidate's id (accepting it would need it) nor a merged paper's (its old URL redirects).
+	const id = paperIdFor(data, [...idsInUse(catalogue), ...readdirSync(papersDir).map((n) => n.toLowerCase().replace(/\.ya?ml$/, ''))]);
 	const abs = path.join(papersDir, `${id}.yaml`);
 	// `wx`: never overwrite a file, even one that appeared since the folder was read.
 	writeFileSync(abs, paperToYaml(data, paperSchemaPath(papersDir)), { flag: 'wx' });

@@ -1,0 +1,55 @@
+/**
+ * What the maintainer commands share as commands (`npm run new`, accept, reject, discover,
+ * intake): their flags read by `parseArgs` with messages that name the flag and its fix, and the
+ * lines they print with the code they exit with. Each command keeps its own usage text and checks.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../../catalogue/diagnostics.ts';
+
+/** What a command prints and the code it exits with. */
+export interface CommandResult {
+	code: number;
+	out: string[];
+	err: string[];
+}
+
+/** A `parseArgs` error as a sentence that names the flag and its fix; `known` are the command's flag names. */
+export function argsErrorMessage(err: Error & { code?: string }, known: readonly string[]): string {
+	const flag = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? '';
+	if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+		const guess = didYouMean(flag.replace(/^-+/, ''), known);
+		return `unknown flag ${flag}${guess ? ` — did you mean --${guess}?` : '; see the flags below'}`;
+	}
+	if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+		const arg = /argument '([^']*)'/.exec(err.message)?.[1] ?? '';
+		return `unexpected "${arg}": every value follows its flag; quote values with spaces, such as --title "Full title"`;
+	}
+	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(err.message)) {
+		return `${flag} takes no value; write just ${flag}`;
+	}
+	if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+		return `${flag} needs a value; write ${flag} VALUE (quote it when it has spaces, or write ${flag}=-value when it starts with a dash)`;
+	}
+	return err.message;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The flags as `parseArgs` reads them (strict), or the sentence that says what is wrong with them. */
+export function readFlags<const O extends Options>(argv: readonly string[], options: O, allowPositionals = false): ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: boolean }>> | { problem: string } {
+	try {
+		return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
+	} catch (e) {
+		return { problem: argsErrorMessage(e as Error & { code?: string }, Object.keys(options)) };
+	}
+}
+
+/**
+ * The lines a run of `npm run <command>` collects, and its usage error: exit 2 with the message
+ * and the first line of the usage text (what it printed so far stays).
+ */
+export function commandOutput(command: string, usageText: string): { out: string[]; err: string[]; usage: (message: string) => CommandResult } {
+	const out: string[] = [];
+	const err: string[] = [];
+	return { out, err, usage: (message) => ({ code: 2, out, err: [`npm run ${command}: ${message}`, usageText.split('\n')[0]!] }) };
+}
