@@ -44,6 +44,11 @@ describe('the Datasets and Benchmarks page', () => {
 	const tables = () => all(node(), (el) => el.tagName === 'table' && hasClass(el, 'benchmark-table'));
 	const rowsOf = (table: T.Element) => all(node(), (el) => el.tagName === 'tr' && el.parentNode === table.childNodes.find((c) => 'tagName' in c && c.tagName === 'tbody'));
 
+	it('holds the section itself instead of the list\'s pointer to the paper, which stays in the data for the README', () => {
+		expect(atlas.tree.bySlug.get('datasets-and-benchmarks')!.description).toContain('Please refer to our paper');
+		expect(read('datasets-and-benchmarks/index.html')).not.toContain('Please refer to our paper');
+	});
+
 	it('shows one sortable table per modality, each benchmark once, linked to its page, in name order', () => {
 		const [textTable, mmTable] = tables();
 		const names = (t: T.Element) => rowsOf(t).map((r) => text(all(node(), (el) => el.tagName === 'a' && up(el, 2) === r)[0]!));
