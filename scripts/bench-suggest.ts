@@ -5,6 +5,9 @@
  * - Leave-one-out on the catalogue (DIR, else CATALOGUE_DIR or data/): each paper filed from all the
  *   others, for the method, the title-only nearest-neighbour baseline, and the method with one part
  *   taken away (the survey's terms, the leaves' descriptions, short names, abstracts).
+ * - Unseen papers, when the catalogue has papers the atlas added: trained on the survey's list
+ *   (`listed: true`, titles and short names) and asked to file the added papers, from the title
+ *   alone and with their abstract or summary.
  * - Training time on that catalogue and on synthetic catalogues of N papers (default 10,000; see
  *   scripts/lib/synthetic.ts), the median of K runs (default 5), and the time of one suggestion.
  *
@@ -16,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/catalogue/diagnostics.ts';
 import { catalogueDir, displayPath, loadCatalogue, loadCatalogueOrThrow } from '../src/catalogue/load.ts';
 import { readKeywords, type KeywordMap } from '../src/suggest/keywords.ts';
-import { leaveOneOut, type HeldOutView, type LeaveOneOutResult } from '../src/suggest/leave-one-out.ts';
+import { fileUnseen, leaveOneOut, type HeldOutView, type LeaveOneOutResult } from '../src/suggest/leave-one-out.ts';
 import { abstractOf, trainSuggester, type Filing, type Suggester, type SuggesterOptions } from '../src/suggest/suggester.ts';
 import { trainTitleNeighbours } from '../src/suggest/title-neighbours.ts';
 import { realCatalogueSource, writeSyntheticCatalogue } from './lib/synthetic.ts';
@@ -94,6 +97,26 @@ for (const row of rows) {
 	say(`${row.name.padEnd(46)} ${pct(r.leafAt1, r.papers).padStart(7)} ${pct(r.leafAt3, r.papers).padStart(7)} ${pct(r.groupAt1, r.papers).padStart(8)}`);
 }
 
+// Papers the suggester never saw: trained on the survey's list, asked to file what the atlas added.
+const listed = catalogue.papers.filter((p) => p.listed === true);
+const added = catalogue.papers.filter((p) => p.listed !== true);
+const unseen: Array<{ name: string } & LeaveOneOutResult> = [];
+if (listed.length && added.length) {
+	const training: Filing = { taxonomy: catalogue.taxonomy, papers: listed.map((p) => ({ ...p, abstract: undefined, summary: undefined })) };
+	const unseenRows: Array<{ name: string; train: (f: Filing) => Suggester; view: HeldOutView }> = [
+		{ name: 'title-only nearest neighbour (baseline)', train: (f) => trainTitleNeighbours(f), view: { aliases: false, abstracts: false } },
+		{ name: 'this method, from the title', train: method(), view: { abstracts: false } },
+		{ name: 'this method, with the abstract or summary', train: method(), view: {} },
+	];
+	say('');
+	say(`Unseen papers: trained on the ${listed.length} papers of the survey's list (titles and short names), filing the ${added.length} the atlas added (${added.filter((p) => abstractOf(p)).length} with an abstract or summary)`);
+	for (const row of unseenRows) {
+		const r = fileUnseen(training, added, row.train, row.view);
+		unseen.push({ name: row.name, ...r });
+		say(`${row.name.padEnd(46)} ${pct(r.leafAt1, r.papers).padStart(7)} ${pct(r.leafAt3, r.papers).padStart(7)} ${pct(r.groupAt1, r.papers).padStart(8)}`);
+	}
+}
+
 // How far the first suggestion's score can be trusted.
 const ours = results.find((r) => r.name === 'this method')!;
 const firsts = ours.firsts;
@@ -136,5 +159,5 @@ for (const t of timings) say(`${t.papers.toLocaleString('en')} papers: training 
 
 if (values.json) {
 	const share = (r: Pick<LeaveOneOutResult, 'papers' | 'leafAt1' | 'leafAt3' | 'groupAt1'>) => ({ leafAt1: r.leafAt1 / r.papers, leafAt3: r.leafAt3 / r.papers, groupAt1: r.groupAt1 / r.papers });
-	console.log(JSON.stringify({ catalogue: displayPath(dir), papers: catalogue.papers.length, withAbstracts, leaveOneOut: results.map(({ firsts: _, ...r }) => ({ ...r, ...share(r) })), firstScore: bands, timings }, null, 2));
+	console.log(JSON.stringify({ catalogue: displayPath(dir), papers: catalogue.papers.length, withAbstracts, leaveOneOut: results.map(({ firsts: _, ...r }) => ({ ...r, ...share(r) })), unseen: unseen.map(({ firsts: _, ...r }) => ({ ...r, ...share(r) })), firstScore: bands, timings }, null, 2));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueOrThrow } from '../../../src/catalogue/load.ts';
-import { leaveOneOut } from '../../../src/suggest/leave-one-out.ts';
+import { fileUnseen, leaveOneOut } from '../../../src/suggest/leave-one-out.ts';
 import type { Filing, Suggester, SuggestInput } from '../../../src/suggest/suggester.ts';
 import { trainTitleNeighbours } from '../../../src/suggest/title-neighbours.ts';
 import { FIXTURE } from '../../helpers/catalogue.ts';
@@ -50,6 +50,21 @@ describe('leave-one-out', () => {
 			expect(trainedOn).toEqual(fixture.papers.filter((p) => p !== held).map((p) => p.id));
 			expect(asked).toEqual({ title: held.title, aliases: undefined, abstract: held.summary });
 		}
+	});
+
+	it('files papers it never saw from a training set, trained once, counted the same way', () => {
+		const { train, seen } = scripted({
+			kivi: ['quantization', 'static-selection', 'dynamic-selection'],
+			vllm: ['static-selection', 'quantization', 'memory-management'],
+		});
+		const training = { taxonomy: fixture.taxonomy, papers: fixture.papers.filter((p) => ['h2o', 'snapkv', 'markup-title'].includes(p.id)) };
+		const unseen = fixture.papers.filter((p) => ['kivi', 'vllm'].includes(p.id));
+
+		const result = fileUnseen(training, unseen, train, { abstracts: false });
+
+		expect(result).toMatchObject({ papers: 2, leafAt1: 1, leafAt3: 2, groupAt1: 2, missed: [] }); // vllm's dynamic-selection is token-level too
+		expect(seen.map((s) => s.trainedOn)).toEqual([['h2o', 'markup-title', 'snapkv'], ['h2o', 'markup-title', 'snapkv']]);
+		expect(seen.map((s) => s.asked.abstract)).toEqual([undefined, undefined]);
 	});
 
 	it('compares with a baseline that ranks leaves by their nearest title alone, plain words, ties by slug', () => {
