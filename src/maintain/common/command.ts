@@ -5,6 +5,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../../catalogue/diagnostics.ts';
+import { displayPath } from '../../catalogue/load.ts';
+import { replaceFiles, type FileChange } from '../../catalogue/transaction.ts';
 
 /** What a command prints and the code it exits with. */
 export interface CommandResult {
@@ -52,4 +54,19 @@ export function commandOutput(command: string, usageText: string): { out: string
 	const out: string[] = [];
 	const err: string[] = [];
 	return { out, err, usage: (message) => ({ code: 2, out, err: [`npm run ${command}: ${message}`, usageText.split('\n')[0]!] }) };
+}
+
+/**
+ * Make a command's file changes all together (`replaceFiles`), or say why not: a failed write
+ * (disk full, a folder that cannot be written) has put every file back, so the command reports it
+ * in a sentence, not a stack trace, and exits 1. True when written.
+ */
+export function writeAllOrNothing(changes: readonly FileChange[], dir: string, err: string[]): boolean {
+	try {
+		replaceFiles(changes);
+		return true;
+	} catch (e) {
+		err.push(`✗ writing to ${displayPath(dir)} failed (${(e as Error).message}); every file was put back, nothing changed`);
+		return false;
+	}
 }

@@ -16,10 +16,9 @@ import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import type { Candidate } from '../../catalogue/queue.ts';
 import { PaperSchema, type PaperData } from '../../catalogue/schema.ts';
-import { replaceFiles } from '../../catalogue/transaction.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
 import { yearFromArxiv } from '../../awesome-list/gaps.ts';
-import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
 import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export const ACCEPT_USAGE = `Usage: npm run accept -- ID [--category SLUG …] [options]
@@ -83,10 +82,7 @@ export function runAccept(argv: readonly string[], defaultDir: string, today: st
 		err.push(`✗ the paper would not validate, so nothing was written; fix the flags or the candidate file ${displayPath(path.join(dir, candidateName))} and accept again.`);
 		return { code: 1, out, err };
 	}
-	replaceFiles([
-		{ file: path.join(dir, paperName), text },
-		{ file: path.join(dir, candidateName), text: null },
-	]);
+	if (!writeAllOrNothing([{ file: path.join(dir, paperName), text }, { file: path.join(dir, candidateName), text: null }], dir, err)) return { code: 1, out, err };
 	out.push(`✓ accepted ${candidate.id}: wrote ${displayPath(path.join(dir, paperName))} in ${built.data.categories.join(', ')} (${built.data.venue} ${built.data.year}), removed ${displayPath(path.join(dir, candidateName))}`);
 	return { code: 0, out, err };
 }

@@ -14,9 +14,8 @@ import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { REJECTION_KIND_LABELS, REJECTION_KINDS, RejectionSchema, type Candidate, type Rejection, type RejectionKind } from '../../catalogue/queue.ts';
-import { replaceFiles } from '../../catalogue/transaction.ts';
 import { rejectionEntryYaml, schemaLine, schemaPathFrom } from '../../catalogue/yaml-write.ts';
-import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
 import { findCandidate, invalidCatalogue } from './accept.ts';
 
 export const REJECT_USAGE = `Usage: npm run reject -- ID --reason "why, in a sentence" [--kind KIND] [--data DIR]
@@ -68,10 +67,7 @@ export function runReject(argv: readonly string[], defaultDir: string, today: st
 		err.push('✗ the rejection would not validate, so nothing was written.');
 		return { code: 1, out, err };
 	}
-	replaceFiles([
-		{ file, text },
-		{ file: path.join(dir, candidateName), text: null },
-	]);
+	if (!writeAllOrNothing([{ file, text }, { file: path.join(dir, candidateName), text: null }], dir, err)) return { code: 1, out, err };
 	out.push(`✓ rejected ${candidate.id} (${kind}): added to ${displayPath(file)}, removed ${displayPath(path.join(dir, candidateName))}; no source will propose it again`);
 	return { code: 0, out, err };
 }

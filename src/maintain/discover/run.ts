@@ -16,14 +16,13 @@ import path from 'node:path';
 import { formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { DateSchema, type Venue } from '../../catalogue/schema.ts';
-import { replaceFiles } from '../../catalogue/transaction.ts';
 import { candidateToYaml, schemaPathFrom } from '../../catalogue/yaml-write.ts';
 import { arxivOptionsFromEnv } from '../../services/arxiv.ts';
 import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { semanticScholarOptionsFromEnv } from '../../services/semantic-scholar.ts';
 import { readKeywords, type KeywordMap } from '../../suggest/keywords.ts';
 import { trainSuggester, type Filing } from '../../suggest/suggester.ts';
-import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
+import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
 import { readDiscoverConfig, type DiscoverConfig } from './config.ts';
 import { listProposals } from './lists.ts';
 import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from './plan.ts';
@@ -148,7 +147,7 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	const dryRun = values['dry-run'] === true;
 	if (!dryRun && files.length) {
 		if (plan.candidates.length) mkdirSync(candidatesDir, { recursive: true });
-		replaceFiles(files.map((f) => ({ file: path.join(dir, f.name), text: f.text })));
+		if (!writeAllOrNothing(files.map((f) => ({ file: path.join(dir, f.name), text: f.text })), dir, err)) return { code: 1, out, err };
 	}
 
 	const written = !dryRun && plan.candidates.length > 0;
