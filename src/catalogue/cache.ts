@@ -3,7 +3,7 @@
  * share one parse (three parses of 10,000 files cost 6 s), and the build's own check of the
  * catalogue, made before Astro starts in the same process, is that parse (shareCatalogue).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueDir, loadCatalogueOrThrow, type Catalogue } from './load.ts';
 
@@ -21,7 +21,11 @@ function stamp(file: string): string {
 
 function paperNames(dir: string): string[] {
 	const papers = path.join(dir, 'papers');
-	return existsSync(papers) ? readdirSync(papers).sort() : [];
+	try {
+		return readdirSync(papers).sort();
+	} catch {
+		return []; // absent, or a file where the folder belongs: the loader reports it
+	}
 }
 
 /**

@@ -3,7 +3,7 @@
  * validate every file against its schema and every cross-file rule, and return the data with
  * positioned diagnostics. Used by `npm run validate`, the site build and the tests alike.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkFormerUrls, checkPaperId, checkPapers, checkTaxonomy, checkVenues, indexVenues, type CheckedPaper } from './checks.ts';
 import { BENCHMARK_KEYS, BenchmarkSchema, checkBenchmarks, type Benchmark, type CheckedBenchmark } from './benchmark.ts';
@@ -192,6 +192,10 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
  */
 function yamlFilesIn(dir: string, folder: string, what: string, diagnostics: Diagnostic[], options: LoadOptions): Array<{ id: string; name: string }> {
 	const abs = path.join(dir, folder);
+	if (existsSync(abs) && !statSync(abs).isDirectory()) {
+		diagnostics.push({ file: displayPath(abs), line: 1, col: 1, field: '(file name)', message: `"${folder}" must be a folder of one .yaml file per entry, not a file; move its entries into ${folder}/<id>.yaml and remove the file`, severity: 'error' });
+		return [];
+	}
 	const onDisk = existsSync(abs) ? readdirSync(abs) : [];
 	const added = [...(options.overlay?.keys() ?? [])].filter((n) => n.startsWith(`${folder}/`) && !n.slice(folder.length + 1).includes('/')).map((n) => n.slice(folder.length + 1));
 	const names = [...new Set([...onDisk, ...added])].filter((n) => !options.removed?.has(`${folder}/${n}`)).sort();

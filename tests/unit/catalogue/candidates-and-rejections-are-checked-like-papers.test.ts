@@ -47,6 +47,18 @@ describe('the queue of candidates and the rejections', () => {
 		expect(catalogue?.rejections.map((r) => [r.kind, r.title.slice(0, 18)])).toEqual([['survey', 'Keep the Cost Down']]);
 	});
 
+	it('reports a file where the candidates folder belongs, instead of failing to read it', () => {
+		dir = copyCatalogue();
+		writeIn(dir, 'candidates', CANDIDATE_SCHEMA + magicpig);
+
+		const { catalogue, diagnostics } = loadCatalogue(dir);
+
+		expect(catalogue).toBeNull();
+		expect(diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, d.file) }))).toEqual([
+			'candidates:1:1  (file name)  "candidates" must be a folder of one .yaml file per entry, not a file; move its entries into candidates/<id>.yaml and remove the file',
+		]);
+	});
+
 	it('refuses a candidate that names a catalogue paper by its arXiv id in another form', () => {
 		const snapkvAgain = magicpig.replace('https://arxiv.org/abs/2410.16179', 'https://arxiv.org/pdf/2404.14469v2.pdf');
 
