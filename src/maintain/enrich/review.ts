@@ -24,8 +24,10 @@ export function reviewEntry(fact: GatheredFact, plan: PaperPlan, from: string): 
 }
 
 /**
- * The new review list: fresh entries replace a paper's old one (fields applied earlier stay
- * listed), old entries of other papers stay, and entries of papers that are gone are dropped.
+ * The new review list: a fresh entry from the same facts file replaces a paper's old one (fields
+ * applied earlier stay listed); one from another file is joined to it, so the evidence for what
+ * the earlier file wrote is never lost (see joinEntries). Old entries of other papers stay, and
+ * entries of papers that are gone are dropped.
  */
 export function mergeReview(old: Review, fresh: ReadonlyMap<string, ReviewEntry>, paperIds: readonly string[]): Review {
 	const ids = new Set(paperIds);
@@ -34,10 +36,45 @@ export function mergeReview(old: Review, fresh: ReadonlyMap<string, ReviewEntry>
 		if (!ids.has(id)) continue;
 		const before = old[id];
 		const now = fresh.get(id);
-		if (now && before) out[id] = { ...now, applied: [...new Set([...before.applied, ...now.applied])] };
+		if (now && before) out[id] = before.from === now.from ? { ...now, applied: union(before.applied, now.applied) } : joinEntries(before, now);
 		else out[id] = (now ?? before)!;
 	}
 	return out;
+}
+
+const RANK = { low: 0, medium: 1, high: 2 } as const;
+const FROM_SEPARATOR = '; ';
+const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
+
+/**
+ * One entry for facts about the same paper from two files: both files named, the lower
+ * confidence, the fresh fact with what it leaves unknown taken from the earlier one, every
+ * source, both notes. Joining the same fresh entry again changes nothing.
+ */
+export function joinEntries(before: ReviewEntry, now: ReviewEntry): ReviewEntry {
+	const b = before.fact;
+	const n = now.fact;
+	const authorsFromBefore = n.authors === null && b.authors !== null;
+	const notApplied = [...now.notApplied];
+	for (const e of before.notApplied) if (!notApplied.some((x) => x.field === e.field && x.value === e.value)) notApplied.push(e);
+	const firstFrom = now.from.split(FROM_SEPARATOR)[0]!;
+	return {
+		from: union(now.from.split(FROM_SEPARATOR), before.from.split(FROM_SEPARATOR)).join(FROM_SEPARATOR),
+		confidence: RANK[before.confidence] < RANK[now.confidence] ? before.confidence : now.confidence,
+		applied: union(before.applied, now.applied),
+		notApplied,
+		fact: {
+			title: n.title,
+			listArxiv: n.listArxiv ?? b.listArxiv,
+			arxiv: n.arxiv ?? b.arxiv,
+			authors: authorsFromBefore ? b.authors : n.authors,
+			authorsComplete: authorsFromBefore ? b.authorsComplete : n.authorsComplete,
+			arxivDate: n.arxivDate ?? b.arxivDate,
+			published: n.published ?? b.published,
+		},
+		sources: union(now.sources, before.sources),
+		note: before.note.includes(now.note) ? before.note : `${firstFrom}: ${now.note} ${before.from}: ${before.note}`,
+	};
 }
 
 /** The text of review.json. */

@@ -59,4 +59,25 @@ describe('the review list', () => {
 		expect(merged.p!.applied).toEqual(['date', 'authors']);
 		expect(merged.q).toEqual(entry);
 	});
+
+	it('joins an entry from another facts file to the earlier one, keeping the evidence for what the earlier file wrote', () => {
+		const earlier = reviewEntry(fact('medium'), plan, 'neighbours.json (gathered 2026-12-03)')!;
+		const dateFact: GatheredFact = { ...fact('medium'), authors: null, authorsComplete: false, arxivDate: '2024-04-22', published: null, sources: ['https://example.org/b'], note: 'the date from one page' };
+		const datePlan: PaperPlan = { id: 'p', notes: [], changes: [{ field: 'date', from: null, to: '2024-04-22', status: 'fill', source: 'facts (medium)' }] };
+		const dated = reviewEntry(dateFact, datePlan, 'first-dates.json (gathered 2026-12-03)')!;
+
+		const merged = mergeReview({ p: earlier }, new Map([['p', dated]]), ['p']);
+
+		expect(merged.p).toEqual({
+			from: 'first-dates.json (gathered 2026-12-03); neighbours.json (gathered 2026-12-03)',
+			confidence: 'medium',
+			applied: ['authors', 'date'],
+			notApplied: [{ field: 'venue', value: 'ICML', reason: 'medium confidence' }],
+			fact: { title: 'T', listArxiv: null, arxiv: '2404.14469', authors: ['A'], authorsComplete: true, arxivDate: '2024-04-22', published: { venue: 'ICML', year: 2024, url: null } },
+			sources: ['https://example.org/b', 'https://example.org/a'],
+			note: 'first-dates.json (gathered 2026-12-03): the date from one page neighbours.json (gathered 2026-12-03): one page only',
+		});
+		expect(mergeReview(merged, new Map([['p', dated]]), ['p'])).toEqual(merged);
+		expect(mergeReview({ p: dated }, new Map([['p', { ...dated, note: 'corrected' }]]), ['p']).p!.note).toBe('corrected');
+	});
 });
