@@ -50,9 +50,11 @@ describe('GitHub workflows', () => {
 			for (const job of Object.values(wf.jobs)) {
 				expect(job['runs-on']).toBeTruthy();
 				for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
-				// A major version tag, or a full commit SHA (whose version the line's comment names, checked in the actionlint test).
-				for (const step of job.steps.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@(?:v\d+|[0-9a-f]{40})$/);
+				// A full commit SHA: a tag can be moved to other code, a commit cannot.
+				for (const step of job.steps.filter((s) => s.uses)) expect(step.uses, `${file}: ${step.uses}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
 			}
+			// Each pin says which release it is, for readers and for the actionlint test, which reads it by that version.
+			for (const line of readFileSync(path.join(DIR, file), 'utf8').split('\n').filter((l) => /^\s*(?:- )?uses:/.test(l))) expect(line, file).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
 		}
 	});
 
