@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { parse, serializeOuter, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { buildDir } from '../helpers/build-dir.ts';
 import { cleanEnv, NODE, ROOT } from '../helpers/catalogue.ts';
 
@@ -217,7 +217,9 @@ export function pageWeight(built: Built, page: Page): { total: number; js: numbe
  * authors, and no more. A summary appears twice (the paragraph and the JSON-LD description), with
  * about 40 bytes of markup. The abstract appears once, as escaped text, with about 200 bytes of
  * heading and markup around it: arXiv's longest (1,920 characters) adds about 2.1 KB. A paper the
- * atlas added says so under its title (the provenance note, about 200 bytes with its link).
+ * atlas added says so under its title (the provenance note, about 200 bytes with its link). A paper
+ * filed in several leaves lists every leaf's path and names each leaf for search: each beyond the
+ * first counts as its list item's bytes, twice its label and 20 bytes of attribute markup.
  */
 export function paperAllowance(page: Page): number {
 	const names = page.elements.filter((e) => e.tagName === 'meta' && attr(e, 'name') === 'citation_author').map((e) => attr(e, 'content') ?? '');
@@ -229,8 +231,17 @@ export function paperAllowance(page: Page): number {
 	const text = abstract ? textOf(abstract) : '';
 	// Each of & < > " is written as an entity of 4 to 6 bytes.
 	const escaped = Buffer.byteLength(text) + 5 * (text.match(/[&<>"]/g)?.length ?? 0);
+	// A paper filed in several leaves lists each one's whole path (a link per level) and names each
+	// leaf twice more for search (its data-cN filter and the categories meta): every leaf beyond the
+	// first is data the page carries, like a second author.
+	const categoryItems = page.elements.filter((e) => e.tagName === 'li' && 'tagName' in e.parentNode! && (attr(e.parentNode as T.Element, 'class') ?? '').split(/\s+/).includes('paper-categories'));
+	const categories = categoryItems.slice(1).reduce((n, li) => {
+		const links = li.childNodes.filter((c): c is T.Element => 'tagName' in c && c.tagName === 'a');
+		return n + Buffer.byteLength(serializeOuter(li)) + 2 * Buffer.byteLength(textOf(links.at(-1)!)) + 20;
+	}, 0);
 	return (
 		authors +
+		categories +
 		(summary ? 2 * Buffer.byteLength(textOf(summary)) + 40 : 0) +
 		(provenance ? Buffer.byteLength(textOf(provenance)) + 150 : 0) +
 		(abstract ? escaped + 200 : 0)

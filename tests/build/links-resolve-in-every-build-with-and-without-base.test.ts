@@ -172,7 +172,7 @@ describe.each(configs.filter((c) => c.base !== '/'))('byte budgets of the site b
 		walk(api.taxonomy);
 		const kind = (p: Page) =>
 			p.file === 'index.html' ? 'home' : nodeFiles.has(p.file) ? 'category' : p.file.startsWith('papers/') ? 'paper' : p.file.startsWith('benchmarks/') ? 'benchmark' : p.file.startsWith('search/') ? 'search' : 'other';
-		// A paper's (or a benchmark's) budget grows with the text its data carries (paperAllowance: authors, summary, abstract,
+		// A paper's (or a benchmark's) budget grows with the text its data carries (paperAllowance: authors, leaves beyond the first, summary, abstract,
 		// the note of a paper the atlas added) and the benchmark facts it links with their sources (benchmarkLinkAllowance):
 		// the rest of the page is held to 25 KB.
 		const rows = pages.map((p) => ({ file: p.file, kind: kind(p), ...pageWeight(built, p), allowance: ['paper', 'benchmark'].includes(kind(p)) ? paperAllowance(p) + benchmarkLinkAllowance(p) : 0 }));
@@ -182,7 +182,7 @@ describe.each(configs.filter((c) => c.base !== '/'))('byte budgets of the site b
 		const report = ['home', 'category', 'paper', 'benchmark', 'search', 'other'].map((k) => {
 			const r = largest(k);
 			if (!r) return `${k.padEnd(8)} none`;
-			return `${k.padEnd(8)} largest ${r.file.padEnd(60)} ${kb(r.total).padStart(9)} (script ${kb(r.js)}${r.allowance ? `, ${kb(r.allowance)} of it for its authors, summary, abstract and linked benchmark facts` : ''})`;
+			return `${k.padEnd(8)} largest ${r.file.padEnd(60)} ${kb(r.total).padStart(9)} (script ${kb(r.js)}${r.allowance ? `, ${kb(r.allowance)} of it for the data it carries: authors, further leaves, summary, abstract, linked benchmark facts` : ''})`;
 		});
 		console.log(`byte budgets, ${label} (HTML + CSS + JS as served, uncompressed):\n  ${report.join('\n  ')}`);
 

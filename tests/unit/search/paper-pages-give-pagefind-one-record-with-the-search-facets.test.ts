@@ -92,7 +92,8 @@ describe('a benchmark page gives Pagefind one record that tells it from a paper'
 	});
 
 	it('sorts a benchmark of unknown year last (year 0) and leaves the unknown year and venue out of its filters and metas', () => {
-		const unknown = atlas.benchmarks.find((b) => b.year === undefined && b.venue === undefined)!;
+		// Every benchmark of data/ has a year today; one known only by name (as StreamingEval was) has neither.
+		const { year: _year, venue: _venue, ...unknown } = atlas.benchmarks[0]!;
 
 		const { attributes } = benchmarkRecord(atlas, unknown);
 
