@@ -48,6 +48,12 @@ describe('a paper the atlas added', () => {
 		expect(html).toMatch(/MagicPIG: LSH Sampling for Efficient LLM Generation<\/a>(?:<small>[^<]*<\/small>)*<small class="added-by-atlas">Added by the atlas<\/small>/);
 	});
 
+	it('is counted in the home page\'s lede, a sentence of its own', () => {
+		const lede = /<p class="lede">([\s\S]*?)<\/p>/.exec(page('index.html'))![1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+		expect(lede).toContain('a citation for each. Beside the survey\'s 5, the atlas files 1 paper it found since, each marked as added (how).');
+	});
+
 	it('carries the "Source" search filter, as the papers of the list do', () => {
 		expect(page('papers/magicpig/index.html')).toMatch(/data-pagefind-filter="[^"]*source\[data-source\][^"]*"[^>]*data-source="atlas"/);
 		expect(page('papers/snapkv/index.html')).toMatch(/data-source="survey"/);
