@@ -295,19 +295,22 @@ export function atlasFigures(atlas: Atlas): { papers: number; categories: number
 /**
  * The day a paper counts from in "newest" orders: its first public version (`date`), else the
  * month its arXiv id was given ("2024-11" for 2411.…), else the day it was added to the catalogue
- * (`added`), else its year alone ("2024"). Compared as text, a month sorts after the dated papers
- * of that month's days, a year after every dated paper of that year. A paper the atlas added today
- * whose first version is not known is not "newest" for that: its arXiv id still tells its month.
+ * (`added`) when that falls in the paper's own year, else its year alone ("2024"). Compared as
+ * text, a month sorts after the dated papers of that month's days, a year after every dated paper
+ * of that year. A paper the atlas added today whose first version is not known is not "newest" for
+ * that: its arXiv id still tells its month, and a day added in a later year than the paper's says
+ * when the atlas found it, not when it appeared (ArkVale, NeurIPS 2024, added in 2026).
  */
 export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year' | 'paper' | 'arxiv'>): string {
 	const id = paperArxivId(paper);
 	const month = id && /^(\d{2})(\d{2})\./.exec(id);
-	return paper.date ?? (month ? `20${month[1]}-${month[2]}` : undefined) ?? paper.added ?? String(paper.year);
+	const addedThatYear = paper.added?.startsWith(`${paper.year}-`) ? paper.added : undefined;
+	return paper.date ?? (month ? `20${month[1]}-${month[2]}` : undefined) ?? addedThatYear ?? String(paper.year);
 }
 
 /**
  * The newest papers, as the home page and the feed list them: the latest `newestKey` first (the
- * first public version, else the arXiv id's month, else the day added, else the year), then the
+ * first public version, else the arXiv id's month, else the day added in the paper's year, else the year), then the
  * latest arXiv id, then newest year and title; at most `limit`.
  */
 export function newestPapers(papers: readonly PaperView[], limit = 8): PaperView[] {

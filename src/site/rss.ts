@@ -1,6 +1,6 @@
 /**
  * The RSS 2.0 feed of the catalogue: the newest papers first (`newestPapers`: first public
- * version, else the arXiv id's month, else the day added, else the year), each item linking to its paper page with an
+ * version, else the arXiv id's month, else the day added in the paper's year, else the year), each item linking to its paper page with an
  * absolute URL and naming its authors as Dublin Core creators (RSS's own <author> must be an
  * e-mail address). Written by hand with escaping, so the feed needs no package and no network.
  */

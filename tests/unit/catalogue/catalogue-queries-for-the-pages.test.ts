@@ -20,7 +20,7 @@ describe('newest papers', () => {
 		expect(newestPapers(atlas.papers, 2)).toHaveLength(2);
 	});
 
-	it('count from the first public version, else the arXiv id\'s month, else the day added, else the year, then the latest arXiv id', () => {
+	it('count from the first public version, else the arXiv id\'s month, else the day added in its own year, else the year, then the latest arXiv id', () => {
 		const paper = (id: string, fields: Partial<PaperView>) => ({ ...atlas.paperById.get('kivi')!, id, title: id, ...fields });
 		const papers = [
 			paper('dated', { date: '2024-03-01', added: '2020-01-01' }),
@@ -28,10 +28,11 @@ describe('newest papers', () => {
 			paper('arxiv-2024-11', { date: undefined, added: '2026-12-03', paper: 'https://arxiv.org/abs/2411.00001' }),
 			paper('arxiv-2024-01', { date: undefined, added: undefined, year: 2024, paper: 'https://arxiv.org/abs/2401.00001' }),
 			paper('year-only', { date: undefined, added: undefined, year: 2024, paper: 'https://example.org/late.pdf' }),
+			paper('found-later', { date: undefined, added: '2026-12-03', year: 2023, paper: 'https://example.org/found.pdf' }),
 			paper('dated-2023', { date: '2023-12-31', added: undefined, year: 2023 }),
 		];
 
-		expect(newestPapers(papers).map((p) => p.id)).toEqual(['arxiv-2024-11', 'added', 'dated', 'arxiv-2024-01', 'year-only', 'dated-2023']);
+		expect(newestPapers(papers).map((p) => p.id)).toEqual(['arxiv-2024-11', 'added', 'dated', 'arxiv-2024-01', 'year-only', 'dated-2023', 'found-later']);
 	});
 });
 
