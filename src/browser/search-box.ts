@@ -46,7 +46,8 @@ function summary(hit: PagefindResultData): HTMLElement[] {
 	title.textContent = hit.meta.title ?? hit.url;
 	const meta = document.createElement('span');
 	meta.className = 'search-option-meta';
-	// A benchmark says so ("ACL 2024 · benchmark"); a paper needs no label.
+	// A benchmark says so ("ACL 2024 · benchmark"); a paper needs no label. 'Benchmark' is facets.ts's
+	// BENCHMARK_TYPE, written out: importing it would give every page's header box a chunk of its own.
 	meta.textContent = [[hit.meta.venue, hit.meta.year].filter(Boolean).join(' '), hit.meta.type === 'Benchmark' ? 'benchmark' : ''].filter(Boolean).join(' · ');
 	return [title, meta];
 }

@@ -4,7 +4,7 @@
  * facet's counts; an answer that a newer search superseded is dropped. search-page.ts wires the
  * controls to `go`.
  */
-import { countSearches } from '../search/facets.ts';
+import { BENCHMARK_TYPE, countSearches } from '../search/facets.ts';
 import {
 	FACETS,
 	RESULTS_PER_PAGE,
@@ -114,7 +114,7 @@ function describe(state: SearchState, total: number, types: Record<string, numbe
 	const sort = effectiveSort(state);
 	const order = { relevance: '', newest: ', newest first', stars: ', most stars first', cited: ', most cited first' }[sort];
 	const filtered = hasFilters(state) ? ' with these filters' : '';
-	const benchmarks = types.Benchmark ?? 0;
+	const benchmarks = types[BENCHMARK_TYPE] ?? 0;
 	const paperCount = total - benchmarks;
 	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	const found = !total ? 'No papers' : !benchmarks ? count(total, 'paper') : !paperCount ? count(benchmarks, 'benchmark') : `${count(paperCount, 'paper')} and ${count(benchmarks, 'benchmark')}`;

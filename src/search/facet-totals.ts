@@ -6,7 +6,7 @@
 import { leafLabel, paperGroups, paperLeaves, type Atlas, type BenchmarkView, type PaperView } from '../catalogue/queries.ts';
 import { BENCHMARKS_LEAF } from '../catalogue/benchmark.ts';
 import { ancestry } from '../catalogue/tree.ts';
-import { SOURCE_VALUES } from './facets.ts';
+import { BENCHMARK_TYPE, PAPER_TYPE, SOURCE_VALUES } from './facets.ts';
 import { FACETS, type Facet } from './state.ts';
 
 /**
@@ -26,10 +26,6 @@ export function paperFacets(atlas: Atlas, paper: PaperView): Record<Facet, strin
 		source: [paper.listed === true ? SOURCE_VALUES.survey : SOURCE_VALUES.atlas],
 	};
 }
-
-/** The `type` facet's value of a paper record and of a benchmark record. */
-export const PAPER_TYPE = 'Paper';
-export const BENCHMARK_TYPE = 'Benchmark';
 
 /**
  * A benchmark's value in each facet: the Datasets and Benchmarks leaf and its group, its venue and

@@ -19,6 +19,10 @@ export const FACET_LABELS: Record<Facet, string> = {
 /** The values of the source facet: in the survey (its list, or its section on benchmarks), or added by the atlas beyond it. */
 export const SOURCE_VALUES = { survey: 'survey', atlas: 'atlas' } as const;
 
+/** The `type` facet's value of a paper record and of a benchmark record (here, not in facet-totals.ts, so the browser can read them). */
+export const PAPER_TYPE = 'Paper';
+export const BENCHMARK_TYPE = 'Benchmark';
+
 /** Values a long facet shows before its "Show all" button. */
 export const SHORT_FACET = 8;
 
@@ -34,7 +38,7 @@ export interface FacetValue {
 /** The label a value shows: the value itself, except for the yes/no of the code facet, the kinds of entry and the two sources. */
 export function facetValueLabel(facet: Facet, value: string): string {
 	if (facet === 'code') return value === 'yes' ? 'With code' : value === 'no' ? 'Without code' : value;
-	if (facet === 'type') return value === 'Paper' ? 'Papers' : value === 'Benchmark' ? 'Benchmarks' : value;
+	if (facet === 'type') return value === PAPER_TYPE ? 'Papers' : value === BENCHMARK_TYPE ? 'Benchmarks' : value;
 	if (facet === 'source') return value === SOURCE_VALUES.survey ? 'In the survey' : value === SOURCE_VALUES.atlas ? 'Added by the atlas' : value;
 	return value;
 }
