@@ -28,9 +28,6 @@ import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from
 import { arxivProposals, citationProposals, type ServiceSourceResult } from './services.ts';
 import { daysBefore, DISCOVER_STATE_FILE, discoverStateJson, readDiscoverState, type DiscoverState } from './state.ts';
 
-/** What the command prints and the code it exits with. */
-export type DiscoverResult = CommandResult;
-
 export const DISCOVER_USAGE = `Usage: npm run discover -- [--list FILE.md …] [--arxiv [--since YYYY-MM-DD]] [--citations] [--data DIR] [--dry-run] [--json]
 
   --list FILE.md   a paper list to read (tables like the survey's, numbered entries
@@ -74,7 +71,7 @@ export interface DiscoverIo {
 type Flags = { list?: string[]; arxiv?: boolean; since?: string; citations?: boolean; data?: string; 'dry-run'?: boolean; json?: boolean; help?: boolean };
 
 /** Run discover on the catalogue in `defaultDir` (unless --data), on `today`. */
-export async function runDiscover(argv: readonly string[], defaultDir: string, today: string, io: DiscoverIo = { env: process.env, log: () => {} }): Promise<DiscoverResult> {
+export async function runDiscover(argv: readonly string[], defaultDir: string, today: string, io: DiscoverIo = { env: process.env, log: () => {} }): Promise<CommandResult> {
 	const { out, err, usage, refuse } = commandOutput('discover', DISCOVER_USAGE);
 	const flags = readFlags(argv, OPTIONS);
 	if ('problem' in flags) return usage(flags.problem);

@@ -15,8 +15,6 @@ import { paperToYaml } from '../../catalogue/yaml-write.ts';
 import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
 import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
-export type { CommandResult };
-
 /** The flags as given on the command line. */
 export interface NewPaperFlags {
 	title: string;
