@@ -4,7 +4,7 @@
  * lines they print with the code they exit with. Each command keeps its own usage text and checks.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { didYouMean } from '../../catalogue/diagnostics.ts';
+import { didYouMean, formatDiagnostic, type Diagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath } from '../../catalogue/load.ts';
 import { replaceFiles, type FileChange } from '../../catalogue/transaction.ts';
 
@@ -47,13 +47,28 @@ export function readFlags<const O extends Options>(argv: readonly string[], opti
 }
 
 /**
- * The lines a run of `npm run <command>` collects, and its usage error: exit 2 with the message
- * and the first line of the usage text (what it printed so far stays).
+ * The lines a run of `npm run <command>` collects, its usage error: exit 2 with the message and the
+ * first line of the usage text (what it printed so far stays); and its refusal of a catalogue that
+ * is invalid, before or after its change: exit 1 with the catalogue's errors, then `message`, the
+ * sentence that says what was not done.
  */
-export function commandOutput(command: string, usageText: string): { out: string[]; err: string[]; usage: (message: string) => CommandResult } {
+export function commandOutput(command: string, usageText: string): { out: string[]; err: string[]; usage: (message: string) => CommandResult; refuse: (diagnostics: readonly Diagnostic[], message: string) => CommandResult } {
 	const out: string[] = [];
 	const err: string[] = [];
-	return { out, err, usage: (message) => ({ code: 2, out, err: [`npm run ${command}: ${message}`, usageText.split('\n')[0]!] }) };
+	return {
+		out,
+		err,
+		usage: (message) => ({ code: 2, out, err: [`npm run ${command}: ${message}`, usageText.split('\n')[0]!] }),
+		refuse: (diagnostics, message) => {
+			err.push(...diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), message);
+			return { code: 1, out, err };
+		},
+	};
+}
+
+/** The refusal of a command whose catalogue has errors before it changes anything: validate is where to start. */
+export function invalidAlready(dir: string): string {
+	return `✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them). Nothing was written.`;
 }
 
 /**

@@ -11,14 +11,14 @@
  * 2 a bad flag, an unknown candidate, or a fact the candidate lacks and no flag gives.
  */
 import path from 'node:path';
-import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
+import { didYouMean } from '../../catalogue/diagnostics.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import type { Candidate } from '../../catalogue/queue.ts';
 import { PaperSchema, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
 import { yearFromArxiv } from '../../awesome-list/gaps.ts';
-import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
+import { commandOutput, invalidAlready, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
 import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
 
 export const ACCEPT_USAGE = `Usage: npm run accept -- ID [--category SLUG …] [options]
@@ -47,7 +47,7 @@ type AcceptFlags = { category?: string[]; venue?: string; year?: string; title?:
 
 /** Run `npm run accept` on the catalogue in `defaultDir` (unless --data); `today` is the paper's `added:` date. */
 export function runAccept(argv: readonly string[], defaultDir: string, today: string): CommandResult {
-	const { out, err, usage } = commandOutput('accept', ACCEPT_USAGE);
+	const { out, err, usage, refuse } = commandOutput('accept', ACCEPT_USAGE);
 	const flags = readFlags(argv, OPTIONS, true);
 	if ('problem' in flags) return usage(flags.problem);
 	const { values, positionals } = flags;
@@ -56,7 +56,7 @@ export function runAccept(argv: readonly string[], defaultDir: string, today: st
 	const dir = values.data ? path.resolve(values.data) : defaultDir;
 
 	const loaded = loadCatalogue(dir);
-	if (!loaded.catalogue) return invalid(loaded.diagnostics, dir, out, err);
+	if (!loaded.catalogue) return refuse(loaded.diagnostics, invalidAlready(dir));
 	const catalogue = loaded.catalogue;
 	const found = findCandidate(catalogue, positionals[0]!);
 	if ('usage' in found) return usage(found.usage);
@@ -77,11 +77,7 @@ export function runAccept(argv: readonly string[], defaultDir: string, today: st
 	const candidateName = `candidates/${candidate.id}.yaml`;
 	const text = paperToYaml(built.data, paperSchemaPath(papersDir));
 	const after = loadCatalogue(dir, { overlay: new Map([[paperName, text]]), removed: new Set([candidateName]) });
-	if (!after.catalogue) {
-		err.push(...after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-		err.push(`✗ the paper would not validate, so nothing was written; fix the flags or the candidate file ${displayPath(path.join(dir, candidateName))} and accept again.`);
-		return { code: 1, out, err };
-	}
+	if (!after.catalogue) return refuse(after.diagnostics, `✗ the paper would not validate, so nothing was written; fix the flags or the candidate file ${displayPath(path.join(dir, candidateName))} and accept again.`);
 	if (!writeAllOrNothing([{ file: path.join(dir, paperName), text }, { file: path.join(dir, candidateName), text: null }], dir, err)) return { code: 1, out, err };
 	out.push(`✓ accepted ${candidate.id}: wrote ${displayPath(path.join(dir, paperName))} in ${built.data.categories.join(', ')} (${built.data.venue} ${built.data.year}), removed ${displayPath(path.join(dir, candidateName))}`);
 	return { code: 0, out, err };
@@ -140,11 +136,3 @@ function paperFromCandidate(c: Candidate, flags: AcceptFlags, catalogue: Catalog
 	}
 	return { data: result.data, ...(resolved.note ? { note: resolved.note } : {}) };
 }
-
-function invalid(diagnostics: ReturnType<typeof loadCatalogue>['diagnostics'], dir: string, out: string[], err: string[]): CommandResult {
-	err.push(...diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-	err.push(`✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them). Nothing was written.`);
-	return { code: 1, out, err };
-}
-
-export { invalid as invalidCatalogue };

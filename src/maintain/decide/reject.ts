@@ -10,13 +10,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { didYouMean, formatDiagnostic } from '../../catalogue/diagnostics.ts';
+import { didYouMean } from '../../catalogue/diagnostics.ts';
 import { arxivId } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { REJECTION_KIND_LABELS, REJECTION_KINDS, RejectionSchema, type Candidate, type Rejection, type RejectionKind } from '../../catalogue/queue.ts';
 import { rejectionEntryYaml, schemaLine, schemaPathFrom } from '../../catalogue/yaml-write.ts';
-import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
-import { findCandidate, invalidCatalogue } from './accept.ts';
+import { commandOutput, invalidAlready, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
+import { findCandidate } from './accept.ts';
 
 export const REJECT_USAGE = `Usage: npm run reject -- ID --reason "why, in a sentence" [--kind KIND] [--data DIR]
 
@@ -34,7 +34,7 @@ const OPTIONS = {
 
 /** Run `npm run reject` on the catalogue in `defaultDir` (unless --data); `today` is the day of the decision. */
 export function runReject(argv: readonly string[], defaultDir: string, today: string): CommandResult {
-	const { out, err, usage } = commandOutput('reject', REJECT_USAGE);
+	const { out, err, usage, refuse } = commandOutput('reject', REJECT_USAGE);
 	const flags = readFlags(argv, OPTIONS, true);
 	if ('problem' in flags) return usage(flags.problem);
 	const { values, positionals } = flags;
@@ -49,7 +49,7 @@ export function runReject(argv: readonly string[], defaultDir: string, today: st
 	const dir = values.data ? path.resolve(values.data) : defaultDir;
 
 	const loaded = loadCatalogue(dir);
-	if (!loaded.catalogue) return invalidCatalogue(loaded.diagnostics, dir, out, err);
+	if (!loaded.catalogue) return refuse(loaded.diagnostics, invalidAlready(dir));
 	const found = findCandidate(loaded.catalogue, positionals[0]!);
 	if ('usage' in found) return usage(found.usage);
 	const candidate = found.candidate;
@@ -62,11 +62,7 @@ export function runReject(argv: readonly string[], defaultDir: string, today: st
 	const text = `${before.replace(/\n*$/, '\n')}${rejectionEntryYaml(entry.rejection)}`;
 	const candidateName = `candidates/${candidate.id}.yaml`;
 	const after = loadCatalogue(dir, { overlay: new Map([['rejections.yaml', text]]), removed: new Set([candidateName]) });
-	if (!after.catalogue) {
-		err.push(...after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-		err.push('✗ the rejection would not validate, so nothing was written.');
-		return { code: 1, out, err };
-	}
+	if (!after.catalogue) return refuse(after.diagnostics, '✗ the rejection would not validate, so nothing was written.');
 	if (!writeAllOrNothing([{ file, text }, { file: path.join(dir, candidateName), text: null }], dir, err)) return { code: 1, out, err };
 	out.push(`✓ rejected ${candidate.id} (${kind}): added to ${displayPath(file)}, removed ${displayPath(path.join(dir, candidateName))}; no source will propose it again`);
 	return { code: 0, out, err };

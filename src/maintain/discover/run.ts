@@ -13,7 +13,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic } from '../../catalogue/diagnostics.ts';
 import { displayPath, loadCatalogue } from '../../catalogue/load.ts';
 import { DateSchema, type Venue } from '../../catalogue/schema.ts';
 import { candidateToYaml, schemaPathFrom } from '../../catalogue/yaml-write.ts';
@@ -22,15 +21,12 @@ import { retryOptionsFromEnv } from '../../services/http-retry.ts';
 import { semanticScholarOptionsFromEnv } from '../../services/semantic-scholar.ts';
 import { readKeywords, type KeywordMap } from '../../suggest/keywords.ts';
 import { trainSuggester, type Filing } from '../../suggest/suggester.ts';
-import { commandOutput, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
+import { commandOutput, invalidAlready, readFlags, type CommandResult, writeAllOrNothing } from '../common/command.ts';
 import { readDiscoverConfig, type DiscoverConfig } from './config.ts';
 import { listProposals } from './lists.ts';
 import { planDiscovery, type DiscoveryPlan, type Proposal, type Suggester } from './plan.ts';
 import { arxivProposals, citationProposals, type ServiceSourceResult } from './services.ts';
 import { daysBefore, DISCOVER_STATE_FILE, discoverStateJson, readDiscoverState, type DiscoverState } from './state.ts';
-
-/** What the command prints and the code it exits with. */
-export type DiscoverResult = CommandResult;
 
 export const DISCOVER_USAGE = `Usage: npm run discover -- [--list FILE.md …] [--arxiv [--since YYYY-MM-DD]] [--citations] [--data DIR] [--dry-run] [--json]
 
@@ -75,8 +71,8 @@ export interface DiscoverIo {
 type Flags = { list?: string[]; arxiv?: boolean; since?: string; citations?: boolean; data?: string; 'dry-run'?: boolean; json?: boolean; help?: boolean };
 
 /** Run discover on the catalogue in `defaultDir` (unless --data), on `today`. */
-export async function runDiscover(argv: readonly string[], defaultDir: string, today: string, io: DiscoverIo = { env: process.env, log: () => {} }): Promise<DiscoverResult> {
-	const { out, err, usage } = commandOutput('discover', DISCOVER_USAGE);
+export async function runDiscover(argv: readonly string[], defaultDir: string, today: string, io: DiscoverIo = { env: process.env, log: () => {} }): Promise<CommandResult> {
+	const { out, err, usage, refuse } = commandOutput('discover', DISCOVER_USAGE);
 	const flags = readFlags(argv, OPTIONS);
 	if ('problem' in flags) return usage(flags.problem);
 	const values: Flags = flags.values;
@@ -113,11 +109,7 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	const wantsServices = Boolean(values.arxiv || values.citations);
 	const config = wantsServices ? readDiscoverConfig(dir) : null;
 	const errors = [...before.diagnostics, ...(keywords?.diagnostics ?? []), ...(config?.diagnostics ?? [])].filter((d) => d.severity === 'error');
-	if (!before.catalogue || errors.length || (config && !config.config)) {
-		err.push(...errors.map(formatDiagnostic));
-		err.push(`✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them). Nothing was written.`);
-		return { code: 1, out, err };
-	}
+	if (!before.catalogue || errors.length || (config && !config.config)) return refuse(errors, invalidAlready(dir));
 	const catalogue = before.catalogue;
 
 	const stateRead = readDiscoverState(dir);
@@ -135,11 +127,7 @@ export async function runDiscover(argv: readonly string[], defaultDir: string, t
 	const schema = schemaPathFrom(candidatesDir, 'candidate.schema.json');
 	const files = plan.candidates.map((c) => ({ name: `candidates/${c.id}.yaml`, text: candidateToYaml(c.data, schema) }));
 	const after = loadCatalogue(dir, { overlay: new Map(files.map((f) => [f.name, f.text])) });
-	if (!after.catalogue) {
-		err.push(...after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-		err.push('✗ the queue would not validate with these candidates; nothing was written.');
-		return { code: 1, out, err };
-	}
+	if (!after.catalogue) return refuse(after.diagnostics, '✗ the queue would not validate with these candidates; nothing was written.');
 	// The state changes only for a source that answered in full; unchanged text is not rewritten.
 	const stateText = discoverStateJson(state);
 	if (services.some((s) => !s.failure) && stateText !== stateRead.text) files.push({ name: DISCOVER_STATE_FILE, text: stateText });

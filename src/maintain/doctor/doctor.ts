@@ -11,7 +11,6 @@ import { displayPath, type Catalogue } from '../../catalogue/load.ts';
 import { ReviewSchema, type Review, type TaxonomyNode } from '../../catalogue/schema.ts';
 import { buildTree } from '../../catalogue/tree.ts';
 import { parseYamlFile, type YamlFile } from '../../catalogue/yaml-file.ts';
-import { benchmarkFindings } from './doctor-benchmarks.ts';
 import { BENCHMARKS_LEAF } from '../../catalogue/benchmark.ts';
 
 /** The kinds of finding, in the order the report lists them. */
@@ -126,6 +125,29 @@ function reviewFindings(catalogue: Catalogue): Finding[] {
 		if (entry.notApplied.length) parts.push(`not written: ${entry.notApplied.map((n) => `${n.field} ${JSON.stringify(n.value)}`).join(', ')}`);
 		const note = entry.note.length > 160 ? `${entry.note.slice(0, 159)}…` : entry.note;
 		out.push({ kind: 'unconfirmed-fact', file: yf.file, line: yf.locate([field]).line, subject: id, message: `${parts.join('; ')} (${entry.sources.length} ${entry.sources.length === 1 ? 'source' : 'sources'}) — ${note}` });
+	}
+	return out;
+}
+
+/**
+ * Each benchmark with fields no source confirmed (`unconfirmed`), or whose facts are of low
+ * confidence, at the line of the first such field, so a maintainer checks them against the
+ * sources the file lists.
+ */
+function benchmarkFindings(catalogue: Pick<Catalogue, 'dir' | 'benchmarks'>): Finding[] {
+	const out: Finding[] = [];
+	for (const b of catalogue.benchmarks) {
+		const fields = b.unconfirmed ?? [];
+		if (!fields.length && b.confidence !== 'low') continue;
+		const abs = path.join(catalogue.dir, 'benchmarks', `${b.id}.yaml`);
+		const file = displayPath(abs);
+		const yf = parseYamlFile(file, readFileSync(abs, 'utf8'));
+		// The first unconfirmed field the file has, else the list itself.
+		const present = fields.find((f) => (b as Record<string, unknown>)[f] !== undefined);
+		const line = yf.locate(present ? [present] : fields.length ? ['unconfirmed'] : ['confidence']).line;
+		const parts = [fields.length ? `no source confirmed ${fields.join(', ')}` : '', b.confidence === 'low' ? 'low-confidence facts' : ''].filter(Boolean);
+		const sources = b.sources?.length ?? 0;
+		out.push({ kind: 'unconfirmed-benchmark', file, line, subject: b.id, message: `${b.name}: ${parts.join('; ')} (${sources} ${sources === 1 ? 'source' : 'sources'})` });
 	}
 	return out;
 }

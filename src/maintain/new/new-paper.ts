@@ -12,10 +12,8 @@ import { normalizeTitle } from '../../catalogue/links.ts';
 import { displayPath, loadCatalogue, type Catalogue } from '../../catalogue/load.ts';
 import { PaperSchema, type Paper, type PaperData } from '../../catalogue/schema.ts';
 import { paperToYaml } from '../../catalogue/yaml-write.ts';
-import { readFlags, type CommandResult } from '../common/command.ts';
+import { commandOutput, readFlags, type CommandResult } from '../common/command.ts';
 import { aliasesFor, idsInUse, leafCategoryProblem, paperIdFor, paperSchemaPath, resolveVenueFlag } from '../common/paper-draft.ts';
-
-export type { CommandResult };
 
 /** The flags as given on the command line. */
 export interface NewPaperFlags {
@@ -130,8 +128,8 @@ export function findExistingPaper(papers: readonly Paper[], data: Pick<PaperData
 
 /** Run `npm run new` on the catalogue in `dir`; `today` is the `added:` date (YYYY-MM-DD). */
 export function runNewPaper(argv: readonly string[], dir: string, today: string): CommandResult {
-	const out: string[] = [];
-	const err: string[] = [];
+	const { out, err, refuse } = commandOutput('new', NEW_USAGE);
+	// Its usage error also points to --help: `new` has more flags than the first usage line shows.
 	const usage = (message: string): CommandResult => ({ code: 2, out, err: [...err, `npm run new: ${message}`, NEW_USAGE.split('\n')[0]!, 'Run "npm run new -- --help" for every flag.'] });
 
 	const parsed = parseNewPaperArgs(argv);
@@ -140,11 +138,7 @@ export function runNewPaper(argv: readonly string[], dir: string, today: string)
 	const flags = parsed.flags;
 
 	const loaded = loadCatalogue(dir);
-	if (!loaded.catalogue) {
-		err.push(...loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
-		err.push(`✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them), then run "npm run new" again. Nothing was written.`);
-		return { code: 1, out, err };
-	}
+	if (!loaded.catalogue) return refuse(loaded.diagnostics, `✗ ${displayPath(dir)} has errors already; fix them first ("npm run validate" lists them), then run "npm run new" again. Nothing was written.`);
 	const catalogue = loaded.catalogue;
 
 	const built = paperFromFlags(flags, catalogue, today);
