@@ -6,24 +6,22 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir } from '../helpers/build-dir.ts';
-import { copyCatalogue, runScript, writeIn } from '../helpers/catalogue.ts';
+import { copyCatalogue, writeIn } from '../helpers/catalogue.ts';
+import { buildSite, type Built } from './links-dist-reader.ts';
 
 const SCHEMA = '# yaml-language-server: $schema=../../../../public/schemas/paper.schema.json\n';
-let out = '';
 let catalogue = '';
-const page = (rel: string) => readFileSync(path.join(out, 'dist', rel), 'utf8');
+let built: Built;
+const page = (rel: string) => readFileSync(path.join(built.dist, rel), 'utf8');
 
-beforeAll(() => {
+beforeAll(async () => {
 	catalogue = copyCatalogue();
 	writeIn(catalogue, 'papers/magicpig.yaml', `${SCHEMA}title: "MagicPIG: LSH Sampling for Efficient LLM Generation"\naliases: [MagicPIG]\nyear: 2025\nvenue: ICML\ncategories: [dynamic-selection]\npaper: https://arxiv.org/abs/2410.16179\nadded: 2026-12-03\n`);
-	out = buildDir('atlas-added-');
-	const run = runScript('build', [], { CATALOGUE_DIR: catalogue, DIST_DIR: path.join(out, 'dist') });
-	if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+	built = await buildSite(catalogue, '/', 'a paper the atlas added');
 });
 afterAll(() => {
-	rmSync(out, { recursive: true, force: true });
-	rmSync(catalogue, { recursive: true, force: true });
+	if (built) rmSync(built.tmp, { recursive: true, force: true });
+	if (catalogue) rmSync(catalogue, { recursive: true, force: true });
 });
 
 describe('a paper the atlas added', () => {

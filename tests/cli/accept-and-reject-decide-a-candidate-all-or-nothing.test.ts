@@ -3,11 +3,11 @@
  * lists: a candidate becomes a paper file or a rejection, all its files change together or none
  * does, and a decided paper is never proposed again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyCatalogue, readIn, ROOT, runScript, writeIn } from '../helpers/catalogue.ts';
+import { catalogueFiles, copyCatalogue, readIn, ROOT, runScript, writeIn } from '../helpers/catalogue.ts';
 
 const LISTS = path.join(ROOT, 'tests/fixtures/paper-lists');
 const NUMBERED = path.join(LISTS, 'numbered-2025-07-31.md');
@@ -23,10 +23,6 @@ function queued(): string {
 	const run = runScript('discover', ['--list', NUMBERED, '--data', dir]);
 	expect(run.stdout).toContain('✓ queued 9 in');
 	return dir;
-}
-
-function snapshot(d: string): Record<string, string> {
-	return Object.fromEntries(readdirSync(d, { recursive: true, encoding: 'utf8' }).sort().filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => [f, readFileSync(path.join(d, f), 'utf8')]));
 }
 
 describe('npm run accept', () => {
@@ -75,25 +71,25 @@ describe('npm run accept', () => {
 		const d = queued();
 		// A candidate a maintainer queued by hand, without suggestions.
 		writeIn(d, 'candidates/magicpig.yaml', readIn(d, 'candidates/magicpig.yaml').replace(/\nsuggestions:[\s\S]*$/, '\n'));
-		const before = snapshot(d);
+		const before = catalogueFiles(d);
 
 		const run = runScript('accept', [...args, '--data', d]);
 
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain(message);
-		expect(snapshot(d)).toEqual(before);
+		expect(catalogueFiles(d)).toEqual(before);
 	});
 
 	it('writes nothing when the paper would not validate with the catalogue', () => {
 		const d = queued();
-		const before = snapshot(d);
+		const before = catalogueFiles(d);
 
 		const run = runScript('accept', ['magicpig', '--category', 'quantization', '--title', 'KIVI: A Tuning-Free Asymmetric 2bit Quantization for KV Cache', '--data', d]);
 
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/papers\/magicpig\.yaml:\d+:\d+ {2}title {2}same title as \S*papers\/kivi\.yaml/);
 		expect(run.stderr).toContain('✗ the paper would not validate, so nothing was written');
-		expect(snapshot(d)).toEqual(before);
+		expect(catalogueFiles(d)).toEqual(before);
 	});
 
 	it('carries the abstract into the paper only when arXiv gave it, never one that only Semantic Scholar gave', () => {
@@ -163,13 +159,13 @@ describe('npm run reject', () => {
 		['an unknown kind', ['keep-the-cost-down', '--reason', 'A survey of KV-cache methods.', '--kind', 'surveys'], '--kind "surveys" is not a kind — did you mean --kind survey?'],
 	])('refuses %s with exit 2, changing nothing', (_case, args, message) => {
 		const d = queued();
-		const before = snapshot(d);
+		const before = catalogueFiles(d);
 
 		const run = runScript('reject', [...args, '--data', d]);
 
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain(message);
-		expect(snapshot(d)).toEqual(before);
+		expect(catalogueFiles(d)).toEqual(before);
 	});
 });
 

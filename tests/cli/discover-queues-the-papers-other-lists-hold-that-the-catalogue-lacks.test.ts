@@ -2,11 +2,11 @@
  * `npm run discover -- --list …` on the fixture catalogue, with lists in the three formats: the
  * real CLI, the candidate files it writes, its JSON, and its exit codes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyCatalogue, readIn, ROOT, runScript, writeIn } from '../helpers/catalogue.ts';
+import { catalogueFiles, copyCatalogue, readIn, ROOT, runScript, writeIn } from '../helpers/catalogue.ts';
 
 const LISTS = path.join(ROOT, 'tests/fixtures/paper-lists');
 const NUMBERED = path.join(LISTS, 'numbered-2025-07-31.md');
@@ -24,11 +24,6 @@ type DiscoverJson = {
 	problems: Array<{ file: string; line: number; message: string }>;
 	written: boolean;
 };
-
-/** Every file of the catalogue folder with its bytes. */
-function snapshot(d: string): Record<string, string> {
-	return Object.fromEntries(readdirSync(d, { recursive: true, encoding: 'utf8' }).sort().filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => [f, readFileSync(path.join(d, f), 'utf8')]));
-}
 
 const NEW_IN_BOTH = ['keep-the-cost-down', 'prompt-compression-for-large', 'a-survey-on-large', 'model-tells-you-what', 'pyramidinfer', 'efficient-streaming-language-models', 'magicpig', 'qaq', 'budgets', 'mooncake'];
 
@@ -69,7 +64,7 @@ describe('npm run discover', () => {
 
 	it('prints the documented JSON, and with --dry-run writes nothing', () => {
 		dir = copyCatalogue();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = runScript('discover', ['--list', NUMBERED, '--list', DATED, '--data', dir, '--dry-run', '--json']);
 
@@ -78,7 +73,7 @@ describe('npm run discover', () => {
 		expect(json.candidates.find((c) => c.id === 'budgets')).toEqual({ id: 'budgets', title: 'A Synthetic Paper on Cache Budgets', paper: 'https://arxiv.org/abs/2501.00001', arxiv: '2501.00001', date: null, suggestions: expect.any(Array), found: expect.any(Array) });
 		expect(json.counts).toEqual({ read: 16, new: 10, known: 4, rejected: 0, queued: 0, repeated: 2, filtered: 0, problems: 3, failed: 0 });
 		expect(json.written).toBe(false);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(existsSync(path.join(dir, 'candidates'))).toBe(false);
 	});
 
@@ -137,7 +132,7 @@ describe('npm run discover', () => {
 	it('exits 2 on a bad flag or an unreadable list, and changes nothing', () => {
 		dir = copyCatalogue();
 		mkdirSync(path.join(dir, 'candidates'));
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const flag = runScript('discover', ['--lst', NUMBERED, '--data', dir]);
 		const none = runScript('discover', ['--data', dir]);
@@ -147,7 +142,7 @@ describe('npm run discover', () => {
 		expect(flag.stderr).toContain('did you mean --list?');
 		expect(none.stderr).toContain('name at least one source: --list FILE.md');
 		expect(missing.stderr).toMatch(/cannot read --list \S*no-such-list\.md: no such file/);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(readdirSync(path.join(dir, 'candidates'))).toEqual([]);
 	});
 });

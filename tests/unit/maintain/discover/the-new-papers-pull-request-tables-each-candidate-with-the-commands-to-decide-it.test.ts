@@ -3,10 +3,7 @@
  * read back as GitHub would: Markdown with GFM tables, parsed by mdast. A hostile title stays one
  * cell of plain text, and the body stays under GitHub's limit however long the queue.
  */
-import type { Nodes, Table, TableCell } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type { Table, TableCell } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogueOrThrow } from '../../../../src/catalogue/load.ts';
 import type { Candidate } from '../../../../src/catalogue/queue.ts';
@@ -14,6 +11,7 @@ import { buildTree } from '../../../../src/catalogue/tree.ts';
 import { discoverPrBody, discoverPrTitle, tableText } from '../../../../src/maintain/discover/pr-body.ts';
 import type { DiscoverJson } from '../../../../src/maintain/discover/run.ts';
 import { FIXTURE } from '../../../helpers/catalogue.ts';
+import { gfmTree, nodesOf } from '../../../helpers/markdown-tree.ts';
 
 const tree = buildTree(loadCatalogueOrThrow(FIXTURE).taxonomy);
 const candidate = (id: string, over: Partial<Candidate> = {}): Candidate => ({
@@ -40,18 +38,8 @@ const REPORT = {
 	],
 } as unknown as DiscoverJson;
 
-const parse = (md: string) => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-function find<T extends Nodes['type']>(n: Nodes, type: T): Array<Extract<Nodes, { type: T }>> {
-	const out: Nodes[] = [];
-	const walk = (x: Nodes) => {
-		if (x.type === type) out.push(x);
-		if ('children' in x) (x.children as Nodes[]).forEach(walk);
-	};
-	walk(n);
-	return out as Array<Extract<Nodes, { type: T }>>;
-}
 /** A cell's text as GitHub shows it (line breaks written as <br> count as a newline). */
-const text = (cell: TableCell): string => cell.children.map((c) => (c.type === 'html' && c.value === '<br>' ? '\n' : c.type === 'inlineCode' ? c.value : 'children' in c ? find(c, 'text').map((t) => t.value).join('') : 'value' in c ? c.value : '')).join('');
+const text = (cell: TableCell): string => cell.children.map((c) => (c.type === 'html' && c.value === '<br>' ? '\n' : c.type === 'inlineCode' ? c.value : 'children' in c ? nodesOf(c, 'text').map((t) => t.value).join('') : 'value' in c ? c.value : '')).join('');
 
 describe('the new papers pull request', () => {
 	it('is titled by the number of candidates', () => {
@@ -61,7 +49,7 @@ describe('the new papers pull request', () => {
 	it('tables each candidate newest first: linked title, first date, where found, the suggested leaf with its score, and the commands to decide it', () => {
 		const body = discoverPrBody({ candidates: [candidate('older', { date: '2026-10-01' }), candidate('newest')], tree, report: REPORT, branch: 'discover/candidates', runUrl: 'https://github.com/o/r/actions/runs/1' });
 
-		const [table] = find(parse(body), 'table') as Table[];
+		const [table] = nodesOf(gfmTree(body), 'table') as Table[];
 		const rows = table!.children.map((r) => r.children.map(text));
 		expect(rows[0]).toEqual(['Paper', 'First date', 'Found by', 'Suggested category', 'Decide']);
 		expect(rows[1]).toEqual([
@@ -72,9 +60,9 @@ describe('the new papers pull request', () => {
 			'npm run accept -- newest --category quantization\nnpm run reject -- newest --reason "…"',
 		]);
 		expect(rows[2]![0]).toBe('The older Paper');
-		expect(find(table!, 'link').map((l) => l.url)).toEqual(['https://arxiv.org/abs/2611.00006', 'https://arxiv.org/abs/2611.00005']);
+		expect(nodesOf(table!, 'link').map((l) => l.url)).toEqual(['https://arxiv.org/abs/2611.00006', 'https://arxiv.org/abs/2611.00005']);
 		expect(body).toContain('git switch discover/candidates');
-		const items = find(parse(body), 'listItem').map((li) => find(li, 'text').map((t) => t.value).join(''));
+		const items = nodesOf(gfmTree(body), 'listItem').map((li) => nodesOf(li, 'text').map((t) => t.value).join(''));
 		expect(items).toEqual([
 			'arXiv search (submitted since 2026-11-30): 20 hits, 11 kept, 9 dropped (9 not meeting "names a language model")',
 			'✗ Semantic Scholar citations (papers citing arXiv:2412.19442): 0 hits, 0 kept; did not answer in full: HTTP 500 after 4 tries (at offset 0) (what came before was kept; its day was left for the next run)',
@@ -87,15 +75,15 @@ describe('the new papers pull request', () => {
 
 		const body = discoverPrBody({ candidates: [candidate('evil', { title, paper: 'https://example.org/a|b(c)<d>' })], tree, report: null, branch: 'discover/candidates' });
 
-		const root = parse(body);
-		const [table] = find(root, 'table') as Table[];
+		const root = gfmTree(body);
+		const [table] = nodesOf(root, 'table') as Table[];
 		expect(table!.children.map((r) => r.children.length)).toEqual([5, 5]);
 		const cell = table!.children[1]!.children[0]!;
 		expect(text(cell)).toBe(title.replace('@', '@\u200b').replace('#', '#\u200b'));
-		expect(find(cell, 'html')).toEqual([]);
-		expect(find(cell, 'strong')).toEqual([]);
-		expect(find(cell, 'inlineCode')).toEqual([]);
-		expect(find(cell, 'link').map((l) => l.url)).toEqual(['https://example.org/a%7Cb(c)%3Cd%3E']);
+		expect(nodesOf(cell, 'html')).toEqual([]);
+		expect(nodesOf(cell, 'strong')).toEqual([]);
+		expect(nodesOf(cell, 'inlineCode')).toEqual([]);
+		expect(nodesOf(cell, 'link').map((l) => l.url)).toEqual(['https://example.org/a%7Cb(c)%3Cd%3E']);
 		expect(body).toContain('Its report could not be read');
 	});
 
@@ -109,7 +97,7 @@ describe('the new papers pull request', () => {
 		const body = discoverPrBody({ candidates: many, tree, report: REPORT, branch: 'discover/candidates' });
 
 		expect(body.length).toBeLessThan(65_536);
-		const rows = (find(parse(body), 'table')[0] as Table).children.length - 1;
+		const rows = (nodesOf(gfmTree(body), 'table')[0] as Table).children.length - 1;
 		expect(body).toContain(`…and ${400 - rows} more in \`data/candidates/\` of this branch (the table stops at ${rows}).`);
 	});
 });

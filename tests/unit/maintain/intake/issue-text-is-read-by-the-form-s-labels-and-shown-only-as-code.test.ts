@@ -3,16 +3,14 @@
  * the issue form, and showing text in markdown as code and nothing else, whatever it holds.
  */
 import fc from 'fast-check';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { chosenCategories, parseIssueForm, ticked } from '../../../../src/maintain/intake/form.ts';
 import { clip, code, fenced, link, mention } from '../../../../src/maintain/intake/markdown.ts';
 import { arxivIdOf } from '../../../../src/maintain/intake/draft.ts';
+import { gfmTree } from '../../../helpers/markdown-tree.ts';
 
 type Node = { type: string; value?: string; url?: string; children?: Node[] };
-const md = (text: string) => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as Node;
+const md = (text: string) => gfmTree(text) as Node;
 
 const OPTIONS = new Map([
 	['static-selection', 'static-selection — KV Cache Selection › Static KV Cache Selection'],
