@@ -191,11 +191,6 @@ interface PaperFile {
 	data: Pick<PaperData, 'paper' | 'arxiv' | 'benchmarks'>;
 }
 
-/** The benchmark's arXiv id: from its paper link, else its `arxiv` field. */
-export function benchmarkArxivId(b: Pick<BenchmarkData, 'paper' | 'arxiv'>): string | null {
-	return arxivId(b.paper) ?? b.arxiv ?? null;
-}
-
 /**
  * Rules over benchmarks and the papers that name them: benchmarks need the Datasets and
  * Benchmarks leaf; the venue is canonical; `study` names a paper; no two benchmarks share an
@@ -231,7 +226,7 @@ export function checkBenchmarks(benchmarks: readonly CheckedBenchmark[], papers:
 		if (b.data.paper && /arxiv\.org$/i.test(new URL(b.data.paper).hostname) && !arxivId(b.data.paper)) {
 			out.push(b.yf.diagnostic(['paper'], 'an arXiv link must point to a paper, such as https://arxiv.org/abs/2404.14469'));
 		}
-		const id = benchmarkArxivId(b.data);
+		const id = paperArxivId(b.data);
 		if (!id) continue;
 		const field = arxivId(b.data.paper) ? 'paper' : 'arxiv';
 		const twin = byArxiv.get(id);

@@ -4,7 +4,7 @@
  * that returns diagnostics; `load.ts` runs them all.
  */
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
-import { arxivId, githubRepo, normalizeTitle, paperKey, slugify } from './links.ts';
+import { arxivId, arxivMonth, githubRepo, normalizeTitle, paperKey, slugify } from './links.ts';
 import { SLUG_PATTERN, type PaperData, type TaxonomyNode, type Venue } from './schema.ts';
 import { buildTree, type Tree } from './tree.ts';
 import type { YamlFile } from './yaml-file.ts';
@@ -151,10 +151,9 @@ export function checkLinks(p: CheckedPaper): Diagnostic[] {
 
 /** The arXiv id's year is not after the paper's year (a typo in either shows here). */
 export function checkYear(p: CheckedPaper): Diagnostic[] {
-	const id = arxivId(p.data.paper);
-	const m = id ? /^(\d{2})(\d{2})\./.exec(id) : null;
-	if (!m) return [];
-	const posted = 2000 + Number(m[1]);
+	const month = arxivMonth(arxivId(p.data.paper));
+	if (!month) return [];
+	const posted = Number(month.slice(0, 4));
 	if (p.data.year + 1 < posted) {
 		return [p.yf.diagnostic(['year'], `year ${p.data.year} is before the arXiv posting (${posted}); check the year`, 'warning')];
 	}
