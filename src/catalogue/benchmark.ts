@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
 import { arxivId, paperArxivId } from './links.ts';
-import { ARXIV_ID_PATTERN, ConfidenceSchema, DOI_PATTERN, MIN_YEAR, maxYear, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
+import { ArxivIdSchema, ConfidenceSchema, DoiSchema, MIN_YEAR, maxYear, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
 import type { Tree } from './tree.ts';
 import type { VenueIndex } from './checks.ts';
 import type { YamlFile } from './yaml-file.ts';
@@ -152,9 +152,9 @@ export const BenchmarkSchema = z.strictObject({
 	/** Link to the paper (arXiv abstract or proceedings page). */
 	paper: UrlSchema.optional().describe('Link to the paper (arXiv abstract or proceedings page).'),
 	/** The paper's arXiv id when `paper` links elsewhere. */
-	arxiv: z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)').optional().describe('The paper\'s arXiv id when `paper` links elsewhere.'),
+	arxiv: ArxivIdSchema.optional().describe('The paper\'s arXiv id when `paper` links elsewhere.'),
 	/** The DOI of the paper, without https://doi.org/. */
-	doi: z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"').optional().describe('The DOI of the paper, without https://doi.org/.'),
+	doi: DoiSchema.optional().describe('The DOI of the paper, without https://doi.org/.'),
 	/** The code repository (for a benchmark without a paper, its home). */
 	code: UrlSchema.optional().describe('The code repository (for a benchmark without a paper, its home).'),
 	/** Where the data is downloaded, when not in the code repository (a Hugging Face dataset page). */

@@ -8,14 +8,9 @@
 import { z } from 'zod';
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
 import { describeSighting, IdentityIndex, type Identity } from './identity.ts';
-import { ARXIV_ID_PATTERN, DateSchema, DOI_PATTERN, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
+import { ArxivIdSchema, DateSchema, DoiSchema, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
 import type { Tree } from './tree.ts';
 import type { YamlFile } from './yaml-file.ts';
-
-/** An arXiv id field: 2404.14469, no prefix, no version. */
-const ArxivIdSchema = z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)');
-/** A DOI field without its resolver. */
-const DoiSchema = z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"');
 
 /** Where a candidate was found: a paper list, an arXiv search, the survey's citers, an issue. */
 export const SightingSchema = z.strictObject({
