@@ -11,7 +11,7 @@ import { didYouMean, type Diagnostic } from './diagnostics.ts';
 import { arxivId, paperArxivId } from './links.ts';
 import { ArxivIdSchema, ConfidenceSchema, DoiSchema, MIN_YEAR, maxYear, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
 import type { Tree } from './tree.ts';
-import type { VenueIndex } from './checks.ts';
+import { checkArxivLink, checkVenue, type VenueIndex } from './checks.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 /** The taxonomy leaf that benchmarks are filed under: its page is the table of benchmarks. */
@@ -213,19 +213,12 @@ export function checkBenchmarks(benchmarks: readonly CheckedBenchmark[], papers:
 	const byArxiv = new Map<string, CheckedBenchmark>();
 	for (const b of benchmarks) {
 		const { venue, study } = b.data;
-		if (venue && !venues.canonical.has(venue)) {
-			const alias = venues.resolve(venue);
-			const guess = alias ? null : didYouMean(venue, [...venues.canonical.keys(), ...venues.byAlias.keys()]);
-			const fix = alias?.name ?? (guess ? venues.resolve(guess)?.name : undefined);
-			out.push(b.yf.diagnostic(['venue'], alias ? `write the venue's canonical name "${alias.name}" instead of "${venue}"` : `unknown venue "${venue}"${fix ? ` — did you mean "${fix}"?` : '; add it to data/venues.yaml or use one listed there'}`));
-		}
+		if (venue) out.push(...checkVenue(b.yf, venue, venues));
 		if (study && !paperIds.has(study)) {
 			const guess = didYouMean(study, paperIds.keys());
 			out.push(b.yf.diagnostic(['study'], `no paper "${study}" in data/papers/${guess ? ` — did you mean "${guess}"?` : '; name the file (without .yaml) of the paper that describes this benchmark'}`));
 		}
-		if (b.data.paper && /arxiv\.org$/i.test(new URL(b.data.paper).hostname) && !arxivId(b.data.paper)) {
-			out.push(b.yf.diagnostic(['paper'], 'an arXiv link must point to a paper, such as https://arxiv.org/abs/2404.14469'));
-		}
+		out.push(...checkArxivLink(b.yf, b.data.paper));
 		const id = paperArxivId(b.data);
 		if (!id) continue;
 		const field = arxivId(b.data.paper) ? 'paper' : 'arxiv';
