@@ -7,7 +7,7 @@
  * export → import → export gives the same bytes.
  */
 import type { Heading } from 'mdast';
-import { BENCHMARKS_LEAF, type Benchmark } from '../catalogue/benchmark.ts';
+import { BENCHMARKS_LEAF, compareBenchmarks, type Benchmark } from '../catalogue/benchmark.ts';
 import { benchmarkTable } from './benchmark-table.ts';
 import { UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import { githubRepo } from '../catalogue/links.ts';
@@ -34,7 +34,7 @@ export interface ExportOptions {
 /** The README of the list; the benchmarks, when given, as a table under their heading. */
 export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }, options: ExportOptions = {}): string {
 	const { site } = catalogue;
-	const benchmarks = [...(catalogue.benchmarks ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+	const benchmarks = [...(catalogue.benchmarks ?? [])].sort(compareBenchmarks);
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {

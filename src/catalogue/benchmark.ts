@@ -177,6 +177,11 @@ export type BenchmarkData = z.infer<typeof BenchmarkSchema>;
 /** A benchmark with its id (the file name). */
 export type Benchmark = BenchmarkData & { id: string };
 
+/** The order benchmarks are listed in, on the site and in the README alike: by name (case aside), then id. */
+export function compareBenchmarks(a: Pick<Benchmark, 'name' | 'id'>, b: Pick<Benchmark, 'name' | 'id'>): number {
+	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+}
+
 /** A benchmark file that passed its schema. */
 export interface CheckedBenchmark {
 	id: string;

@@ -6,7 +6,7 @@
 import { arxivMonth, githubRepo, paperArxivId } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
-import { BENCHMARKS_LEAF, type Benchmark } from './benchmark.ts';
+import { BENCHMARKS_LEAF, compareBenchmarks, type Benchmark } from './benchmark.ts';
 import { venueSlug } from './checks.ts';
 import { formerUrls, paperPath, type FormerUrl } from './former.ts';
 import { buildTree, type Tree, type TreeNode } from './tree.ts';
@@ -195,7 +195,7 @@ function benchmarkIndex(list: readonly Benchmark[], paperById: Map<string, Paper
 			studyPaper: (bm.study && paperById.get(bm.study)) || null,
 			usedBy: [],
 		}))
-		.sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || x.id.localeCompare(y.id));
+		.sort(compareBenchmarks);
 	const benchmarkById = new Map(benchmarks.map((bm) => [bm.id, bm]));
 	const benchmarksByPaper = new Map<string, Array<{ benchmark: BenchmarkView; source: string }>>();
 	// Papers are newest first already, so each benchmark's users are too.
