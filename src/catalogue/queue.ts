@@ -162,8 +162,7 @@ export function checkQueue(candidates: readonly CheckedCandidate[], rejections: 
 	const rejected = new IdentityIndex<Known>();
 	if (rejections) {
 		rejections.data.forEach((r, i) => {
-			const field = ['paper'] as PropertyKey[];
-			const here = [i, ...field];
+			const here = [i, 'paper'];
 			const inCatalogue = catalogue.find(r);
 			if (inCatalogue) {
 				out.push(rejections.yf.diagnostic(here, `names ${inCatalogue.record.what} ${inCatalogue.record.at} (${describeSighting(inCatalogue)}); a paper of the catalogue cannot be rejected: remove this entry, or delete the paper file if it should go`));
@@ -179,9 +178,8 @@ export function checkQueue(candidates: readonly CheckedCandidate[], rejections: 
 	}
 	const queued = new IdentityIndex<Known>();
 	for (const c of candidates) {
-		const where = (field: string) => (c.data[field as keyof CandidateData] === undefined ? [] : [field]);
-		const at = [...where('paper'), ...(where('paper').length ? [] : where('arxiv'))];
-		const path = at.length ? at : ['title'];
+		// The field that names the paper: its link, else its arXiv id, else its title.
+		const path = [c.data.paper !== undefined ? 'paper' : c.data.arxiv !== undefined ? 'arxiv' : 'title'];
 		const taken = paperFiles.get(c.id);
 		if (taken) out.push(c.yf.diagnostic([], `id "${c.id}" is taken by ${taken}; rename this file so that accepting it cannot overwrite that paper`));
 		const inCatalogue = catalogue.find(c.data);
