@@ -5,11 +5,12 @@
  * table when its first column is "Benchmark"; the paper tables start with "Year". Every cell
  * reads back as written, so export → import → export gives the same bytes.
  */
-import type { Table, TableCell, Nodes } from 'mdast';
+import type { Table, TableCell } from 'mdast';
 import { BENCHMARK_TASKS, formatLengths, languagesText, readLengths, readSurveyMention, surveyMentionText, type BenchmarkData, type BenchmarkTask, type Modality } from '../catalogue/benchmark.ts';
 import { lineOf } from './outline.ts';
 import { problem, type ImportMessage } from './report.ts';
-import { escapeText, plainText } from './text.ts';
+import { isHttpUrl, linksIn } from './rows.ts';
+import { escapeText, linkDestination, paddedTable, plainText } from './text.ts';
 
 /** The columns of the benchmark table. */
 export const BENCHMARK_HEADER = ['Benchmark', 'Year', 'Venue', 'Modality', 'Tasks', 'Languages', 'Context', 'In the survey', 'Paper', 'Code', 'Data'] as const;
@@ -27,7 +28,7 @@ export type TableBenchmark = Pick<BenchmarkData, 'name' | 'year' | 'venue' | 'mo
 
 /** The README table of `benchmarks` (in the order given), columns padded to their widest cell. */
 export function benchmarkTable(benchmarks: readonly TableBenchmark[]): string {
-	const link = (url: string | undefined) => (url ? `[Link](${destination(url)})` : '');
+	const link = (url: string | undefined) => (url ? `[Link](${linkDestination(url)})` : '');
 	const rows = benchmarks.map((b) => [
 		escapeText(b.name),
 		b.year === undefined ? '' : String(b.year),
@@ -41,9 +42,7 @@ export function benchmarkTable(benchmarks: readonly TableBenchmark[]): string {
 		link(b.code),
 		link(b.data),
 	]);
-	const widths = BENCHMARK_HEADER.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-	const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
-	return [line(BENCHMARK_HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+	return paddedTable(BENCHMARK_HEADER, rows);
 }
 
 const TASK_BY_LABEL = new Map(Object.entries(BENCHMARK_TASKS).map(([id, label]) => [label.toLowerCase(), id as BenchmarkTask]));
@@ -103,8 +102,9 @@ export function readBenchmarkTable(table: Table): { benchmarks: ReadBenchmark[];
 		if (survey) data.survey = survey;
 		else messages.push(problem(line, `"In the survey" of benchmark "${name}" should read "yes (own words)", "yes (reading notes)" or "no (reading notes)"; read as "no (unsure)"`));
 		for (const [column, key] of [['Paper', 'paper'], ['Code', 'code'], ['Data', 'data']] as const) {
-			const url = firstLink(cell(column));
-			if (url && /^https?:\/\/[^\s<>"]+$/i.test(url) && URL.canParse(url)) data[key] = url;
+			const c = cell(column);
+			const url = c && linksIn(c).map((l) => l.url.trim()).find(Boolean);
+			if (url && isHttpUrl(url)) data[key] = url;
 			else if (url) messages.push(problem(line, `${column.toLowerCase()} link "${url}" of benchmark "${name}" is not an absolute http(s) URL; left out`));
 		}
 		benchmarks.push({ line, data });
@@ -120,26 +120,4 @@ function readLanguages(text: string): Pick<BenchmarkData, 'languages' | 'languag
 		.map((l) => l.trim())
 		.filter(Boolean);
 	return { ...(named.length ? { languages: named } : {}), ...(count ? { languageCount: Number(count[2]) } : {}) };
-}
-
-function firstLink(node: Nodes | undefined): string | undefined {
-	if (!node) return undefined;
-	if (node.type === 'link') return node.url.trim();
-	if (!('children' in node)) return undefined;
-	for (const child of node.children as Nodes[]) {
-		const url = firstLink(child);
-		if (url) return url;
-	}
-	return undefined;
-}
-
-/** A link destination that survives a table cell: `|` escaped, parentheses inside `<…>`. */
-function destination(url: string): string {
-	const safe = url.replace(/\|/g, '\\|');
-	return /[()]/.test(safe) ? `<${safe}>` : safe;
-}
-
-/** Characters as a reader counts them (an emoji is one). */
-function width(s: string): number {
-	return [...s].length;
 }

@@ -7,12 +7,12 @@
  * export → import → export gives the same bytes.
  */
 import type { Heading } from 'mdast';
-import { BENCHMARKS_LEAF, type Benchmark } from '../catalogue/benchmark.ts';
+import { BENCHMARKS_LEAF, compareBenchmarks, type Benchmark } from '../catalogue/benchmark.ts';
 import { benchmarkTable } from './benchmark-table.ts';
 import { UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import { githubRepo } from '../catalogue/links.ts';
 import type { Catalogue } from '../catalogue/load.ts';
-import { anchorCounter, escapeText, parseMarkdown, plainText } from './text.ts';
+import { anchorCounter, escapeText, linkDestination, paddedTable, parseMarkdown, plainText } from './text.ts';
 import { byNewest } from '../catalogue/queries.ts';
 import type { Paper } from '../catalogue/schema.ts';
 import { buildTree, type TreeNode } from '../catalogue/tree.ts';
@@ -34,7 +34,7 @@ export interface ExportOptions {
 /** The README of the list; the benchmarks, when given, as a table under their heading. */
 export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 'papers'> & { benchmarks?: readonly Benchmark[] | undefined }, options: ExportOptions = {}): string {
 	const { site } = catalogue;
-	const benchmarks = [...(catalogue.benchmarks ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+	const benchmarks = [...(catalogue.benchmarks ?? [])].sort(compareBenchmarks);
 	const tree = buildTree(catalogue.taxonomy);
 	const papersByLeaf = new Map<string, Paper[]>();
 	for (const p of catalogue.papers) {
@@ -76,27 +76,14 @@ export function exportMarkdown(catalogue: Pick<Catalogue, 'site' | 'taxonomy' | 
 
 /** A category's table, columns padded to their widest cell like the hand-written list. */
 function table(leaf: TreeNode, papers: readonly Paper[]): string {
-	const rows = papers.map((p) => [String(p.year), escapeText(p.title), escapeText(leaf.title), p.venue === UNSPECIFIED_VENUE.name ? '' : escapeText(p.venue), p.paper ? `[Link](${destination(p.paper)})` : '', codeCell(p)]);
-	const widths = TABLE_HEADER.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-	const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
-	return [line(TABLE_HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+	const rows = papers.map((p) => [String(p.year), escapeText(p.title), escapeText(leaf.title), p.venue === UNSPECIFIED_VENUE.name ? '' : escapeText(p.venue), p.paper ? `[Link](${linkDestination(p.paper)})` : '', codeCell(p)]);
+	return paddedTable(TABLE_HEADER, rows);
 }
 
 /** `[Link](url)` with a star badge for a GitHub repository; "Non-official Link" for code not by the authors. */
 function codeCell(p: Paper): string {
 	if (!p.code) return '';
 	const repo = githubRepo(p.code);
-	const link = `[${p.codeOfficial === false ? 'Non-official Link' : 'Link'}](${destination(p.code)})`;
+	const link = `[${p.codeOfficial === false ? 'Non-official Link' : 'Link'}](${linkDestination(p.code)})`;
 	return repo ? `${link} ![](https://img.shields.io/github/stars/${repo}.svg?style=social)` : link;
-}
-
-/** A link destination that survives a table cell: `|` escaped, parentheses inside `<…>`. */
-function destination(url: string): string {
-	const safe = url.replace(/\|/g, '\\|');
-	return /[()]/.test(safe) ? `<${safe}>` : safe;
-}
-
-/** Characters as a reader counts them (an emoji is one). */
-function width(s: string): number {
-	return [...s].length;
 }

@@ -132,6 +132,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 	messages.push(...merged.messages);
 	// A paper without a year cannot be a paper of the catalogue: its rows are reported and skipped, the rest imported.
 	const dated: typeof merged.papers = [];
+	let undatedRows = 0;
 	for (const p of merged.papers) {
 		const missing = fillGaps(p, p.rows[p.rep]!.line, messages);
 		if (!missing) {
@@ -139,6 +140,7 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 			continue;
 		}
 		skipped.push(missing);
+		undatedRows += p.rows.length;
 		for (const r of p.rows) {
 			const also = [
 				...(r.line === missing.line ? [] : [problem(r.line, `this row is of "${p.title}", which is not imported (no year; see line ${missing.line})`)]),
@@ -182,18 +184,12 @@ export function importMarkdown(source: string, name = 'Awesome list'): ImportRes
 		papers,
 		benchmarks,
 		rows: countRows(root),
-		merged: rows.length - papers.length - skippedRowsOf(merged.papers, dated),
+		merged: rows.length - papers.length - undatedRows,
 		continued: rows.reduce((n, r) => n + (r.continued?.length ?? 0), 0),
 		skipped: sortMessages(skipped),
 		messages: sortMessages(messages),
 		fatal: undefined,
 	};
-}
-
-/** The rows of the merged papers left out for want of a year. */
-function skippedRowsOf(all: ReadonlyArray<{ rows: readonly unknown[] }>, kept: ReadonlyArray<unknown>): number {
-	const keptSet = new Set(kept);
-	return all.filter((p) => !keptSet.has(p)).reduce((n, p) => n + p.rows.length, 0);
 }
 
 /** A section as a draft node: its description (text other than tables) and its tables. */

@@ -12,6 +12,7 @@
  */
 import { githubRepo } from '../catalogue/links.ts';
 import { UrlSchema } from '../catalogue/schema.ts';
+import { UNSPECIFIED_VENUE } from '../catalogue/venues.ts';
 import { importMarkdown } from './import.ts';
 import { note, problem, sortMessages, type ImportMessage } from './report.ts';
 
@@ -69,7 +70,7 @@ export function readPaperList(source: string): PaperList {
 		const imported = importMarkdown(text);
 		if (imported.fatal) messages.push(imported.fatal);
 		for (const p of imported.papers) {
-			entries.push({ line: p.line, title: p.data.title, aliases: p.data.aliases ?? [], paper: p.data.paper, code: p.data.code, venue: p.data.venue === 'Unspecified' ? undefined : p.data.venue, year: p.data.year, section: p.rows[0]?.category });
+			entries.push({ line: p.line, title: p.data.title, aliases: p.data.aliases ?? [], paper: p.data.paper, code: p.data.code, venue: p.data.venue === UNSPECIFIED_VENUE.name ? undefined : p.data.venue, year: p.data.year, section: p.rows[0]?.category });
 		}
 		messages.push(...imported.skipped);
 	}

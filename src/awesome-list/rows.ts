@@ -243,11 +243,13 @@ function readCodeLink(cell: TableCell | undefined, say: (m: string) => void): { 
 	return { code: url, codeOfficial };
 }
 
-function isHttpUrl(url: string): boolean {
+/** An absolute http(s) URL, nothing around it: what a link cell may hold. */
+export function isHttpUrl(url: string): boolean {
 	return /^https?:\/\/[^\s<>"]+$/i.test(url) && URL.canParse(url);
 }
 
-function linksIn(node: Nodes): Array<{ url: string; children: Nodes[] }> {
+/** The links in a node, in order, each with its text (a link inside a link is not looked for). */
+export function linksIn(node: Nodes): Array<{ url: string; children: Nodes[] }> {
 	if (node.type === 'link') return [{ url: node.url, children: node.children as Nodes[] }];
 	return 'children' in node ? (node.children as Nodes[]).flatMap(linksIn) : [];
 }

@@ -1,6 +1,7 @@
 /**
  * Small pieces of markdown both directions need: reading a node as plain text, writing text so
- * that it reads back the same, GitHub's heading anchors, and the parser with GFM tables.
+ * that it reads back the same, tables padded like the hand-written list, GitHub's heading
+ * anchors, and the parser with GFM tables.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -33,6 +34,24 @@ function rawText(node: Nodes | readonly Nodes[]): string {
  */
 export function escapeText(text: string): string {
 	return text.replace(/[\\`*_[\]<>|~#]/g, '\\$&').replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
+/** A table with its columns padded to their widest cell, like the hand-written list (the paper and benchmark tables alike). */
+export function paddedTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+	const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+	const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ')} |`;
+	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Characters as a reader counts them (an emoji is one). */
+function width(s: string): number {
+	return [...s].length;
+}
+
+/** A link destination that survives a table cell: `|` escaped, parentheses inside `<…>`. */
+export function linkDestination(url: string): string {
+	const safe = url.replace(/\|/g, '\\|');
+	return /[()]/.test(safe) ? `<${safe}>` : safe;
 }
 
 /** The anchor GitHub gives a heading: lower case, punctuation and emoji dropped, spaces → "-". */

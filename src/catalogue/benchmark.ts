@@ -9,9 +9,9 @@
 import { z } from 'zod';
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
 import { arxivId, paperArxivId } from './links.ts';
-import { ARXIV_ID_PATTERN, ConfidenceSchema, DOI_PATTERN, MIN_YEAR, maxYear, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
+import { ArxivIdSchema, ConfidenceSchema, DoiSchema, MIN_YEAR, maxYear, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
 import type { Tree } from './tree.ts';
-import type { VenueIndex } from './checks.ts';
+import { checkArxivLink, checkVenue, type VenueIndex } from './checks.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 /** The taxonomy leaf that benchmarks are filed under: its page is the table of benchmarks. */
@@ -152,9 +152,9 @@ export const BenchmarkSchema = z.strictObject({
 	/** Link to the paper (arXiv abstract or proceedings page). */
 	paper: UrlSchema.optional().describe('Link to the paper (arXiv abstract or proceedings page).'),
 	/** The paper's arXiv id when `paper` links elsewhere. */
-	arxiv: z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)').optional().describe('The paper\'s arXiv id when `paper` links elsewhere.'),
+	arxiv: ArxivIdSchema.optional().describe('The paper\'s arXiv id when `paper` links elsewhere.'),
 	/** The DOI of the paper, without https://doi.org/. */
-	doi: z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"').optional().describe('The DOI of the paper, without https://doi.org/.'),
+	doi: DoiSchema.optional().describe('The DOI of the paper, without https://doi.org/.'),
 	/** The code repository (for a benchmark without a paper, its home). */
 	code: UrlSchema.optional().describe('The code repository (for a benchmark without a paper, its home).'),
 	/** Where the data is downloaded, when not in the code repository (a Hugging Face dataset page). */
@@ -177,6 +177,11 @@ export type BenchmarkData = z.infer<typeof BenchmarkSchema>;
 /** A benchmark with its id (the file name). */
 export type Benchmark = BenchmarkData & { id: string };
 
+/** The order benchmarks are listed in, on the site and in the README alike: by name (case aside), then id. */
+export function compareBenchmarks(a: Pick<Benchmark, 'name' | 'id'>, b: Pick<Benchmark, 'name' | 'id'>): number {
+	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+}
+
 /** A benchmark file that passed its schema. */
 export interface CheckedBenchmark {
 	id: string;
@@ -189,11 +194,6 @@ interface PaperFile {
 	id: string;
 	yf: YamlFile;
 	data: Pick<PaperData, 'paper' | 'arxiv' | 'benchmarks'>;
-}
-
-/** The benchmark's arXiv id: from its paper link, else its `arxiv` field. */
-export function benchmarkArxivId(b: Pick<BenchmarkData, 'paper' | 'arxiv'>): string | null {
-	return arxivId(b.paper) ?? b.arxiv ?? null;
 }
 
 /**
@@ -218,20 +218,13 @@ export function checkBenchmarks(benchmarks: readonly CheckedBenchmark[], papers:
 	const byArxiv = new Map<string, CheckedBenchmark>();
 	for (const b of benchmarks) {
 		const { venue, study } = b.data;
-		if (venue && !venues.canonical.has(venue)) {
-			const alias = venues.resolve(venue);
-			const guess = alias ? null : didYouMean(venue, [...venues.canonical.keys(), ...venues.byAlias.keys()]);
-			const fix = alias?.name ?? (guess ? venues.resolve(guess)?.name : undefined);
-			out.push(b.yf.diagnostic(['venue'], alias ? `write the venue's canonical name "${alias.name}" instead of "${venue}"` : `unknown venue "${venue}"${fix ? ` — did you mean "${fix}"?` : '; add it to data/venues.yaml or use one listed there'}`));
-		}
+		if (venue) out.push(...checkVenue(b.yf, venue, venues));
 		if (study && !paperIds.has(study)) {
 			const guess = didYouMean(study, paperIds.keys());
 			out.push(b.yf.diagnostic(['study'], `no paper "${study}" in data/papers/${guess ? ` — did you mean "${guess}"?` : '; name the file (without .yaml) of the paper that describes this benchmark'}`));
 		}
-		if (b.data.paper && /arxiv\.org$/i.test(new URL(b.data.paper).hostname) && !arxivId(b.data.paper)) {
-			out.push(b.yf.diagnostic(['paper'], 'an arXiv link must point to a paper, such as https://arxiv.org/abs/2404.14469'));
-		}
-		const id = benchmarkArxivId(b.data);
+		out.push(...checkArxivLink(b.yf, b.data.paper));
+		const id = paperArxivId(b.data);
 		if (!id) continue;
 		const field = arxivId(b.data.paper) ? 'paper' : 'arxiv';
 		const twin = byArxiv.get(id);

@@ -4,7 +4,7 @@
  * that returns diagnostics; `load.ts` runs them all.
  */
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
-import { arxivId, githubRepo, normalizeTitle, paperKey, slugify } from './links.ts';
+import { arxivId, arxivMonth, githubRepo, normalizeTitle, paperKey, slugify } from './links.ts';
 import { SLUG_PATTERN, type PaperData, type TaxonomyNode, type Venue } from './schema.ts';
 import { buildTree, type Tree } from './tree.ts';
 import type { YamlFile } from './yaml-file.ts';
@@ -111,21 +111,28 @@ export function indexVenues(venues: readonly Venue[]): VenueIndex {
 	return { canonical, byAlias, resolve: (name) => canonical.get(name) ?? byAlias.get(name.trim().toLowerCase()) };
 }
 
-/** The venue is a canonical name from venues.yaml; an alias or a typo gets its fix. */
-export function checkVenue(p: CheckedPaper, venues: VenueIndex): Diagnostic[] {
-	const name = p.data.venue;
+/** The venue is a canonical name from venues.yaml; an alias or a typo gets its fix. Papers and benchmarks alike. */
+export function checkVenue(yf: YamlFile, name: string, venues: VenueIndex): Diagnostic[] {
 	if (venues.canonical.has(name)) return [];
 	const viaAlias = venues.resolve(name);
-	if (viaAlias) return [p.yf.diagnostic(['venue'], `write the venue's canonical name "${viaAlias.name}" instead of "${name}"`)];
+	if (viaAlias) return [yf.diagnostic(['venue'], `write the venue's canonical name "${viaAlias.name}" instead of "${name}"`)];
 	const names = [...venues.canonical.keys(), ...[...venues.byAlias.keys()]];
 	const guess = didYouMean(name, names);
 	const fix = guess ? venues.resolve(guess)?.name : undefined;
 	return [
-		p.yf.diagnostic(
+		yf.diagnostic(
 			['venue'],
 			`unknown venue "${name}"${fix ? ` — did you mean "${fix}"?` : '; add it to data/venues.yaml or use one listed there'}`,
 		),
 	];
+}
+
+/** A `paper` link on arXiv names a paper (it carries an id), not a listing or a search. Papers and benchmarks alike. */
+export function checkArxivLink(yf: YamlFile, paper: string | undefined): Diagnostic[] {
+	if (paper && /arxiv\.org$/i.test(new URL(paper).hostname) && !arxivId(paper)) {
+		return [yf.diagnostic(['paper'], 'an arXiv link must point to a paper, such as https://arxiv.org/abs/2404.14469')];
+	}
+	return [];
 }
 
 /** Links are well formed: GitHub code links name owner/name on github.com; arXiv links carry an id. */
@@ -140,9 +147,7 @@ export function checkLinks(p: CheckedPaper): Diagnostic[] {
 			out.push(p.yf.diagnostic(['code'], 'a GitHub code link must name a repository: https://github.com/owner/name'));
 		}
 	}
-	if (paper && /arxiv\.org$/i.test(new URL(paper).hostname) && !arxivId(paper)) {
-		out.push(p.yf.diagnostic(['paper'], 'an arXiv link must point to a paper, such as https://arxiv.org/abs/2404.14469'));
-	}
+	out.push(...checkArxivLink(p.yf, paper));
 	if (p.data.codeOfficial !== undefined && !code) {
 		out.push(p.yf.diagnostic(['codeOfficial'], '"codeOfficial" says something about a code link, but there is no "code:"; add the link or remove this field'));
 	}
@@ -151,10 +156,9 @@ export function checkLinks(p: CheckedPaper): Diagnostic[] {
 
 /** The arXiv id's year is not after the paper's year (a typo in either shows here). */
 export function checkYear(p: CheckedPaper): Diagnostic[] {
-	const id = arxivId(p.data.paper);
-	const m = id ? /^(\d{2})(\d{2})\./.exec(id) : null;
-	if (!m) return [];
-	const posted = 2000 + Number(m[1]);
+	const month = arxivMonth(arxivId(p.data.paper));
+	if (!month) return [];
+	const posted = Number(month.slice(0, 4));
 	if (p.data.year + 1 < posted) {
 		return [p.yf.diagnostic(['year'], `year ${p.data.year} is before the arXiv posting (${posted}); check the year`, 'warning')];
 	}
@@ -262,7 +266,7 @@ export function checkPapers(papers: readonly CheckedPaper[], taxonomy: readonly 
 	const index = indexVenues(venues);
 	const out: Diagnostic[] = [];
 	for (const p of papers) {
-		out.push(...checkCategories(p, tree), ...checkVenue(p, index), ...checkLinks(p), ...checkYear(p));
+		out.push(...checkCategories(p, tree), ...checkVenue(p.yf, p.data.venue, index), ...checkLinks(p), ...checkYear(p));
 	}
 	out.push(...checkDuplicates(papers), ...checkAliases(papers));
 	return out;

@@ -24,6 +24,15 @@ export function paperArxivId(p: { paper?: string | undefined; arxiv?: string | u
 }
 
 /**
+ * The month a new-style arXiv id was given, YYYY-MM (`2411.01234` → "2024-11"): its first four
+ * digits are the year and month of submission. Null for no id or an old-style one (`cs/0112017`).
+ */
+export function arxivMonth(id: string | null | undefined): string | null {
+	const m = id ? /^(\d{2})(\d{2})\./.exec(id) : null;
+	return m ? `20${m[1]}-${m[2]}` : null;
+}
+
+/**
  * The GitHub repository `owner/name` a URL belongs to (`https://github.com/a/b/tree/main` → `a/b`),
  * or `null` when it is not a github.com repository URL.
  */

@@ -145,6 +145,9 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		if (p.data && p.yf) papers.push({ id, yf: p.yf, data: p.data });
 	}
 
+	// One tree for the benchmark and queue rules, which both ask it for leaves.
+	const tree = tax.data ? buildTree(tax.data) : null;
+
 	// Benchmarks: an optional folder, one file per benchmark, checked like papers.
 	const benchmarks: CheckedBenchmark[] = [];
 	for (const { id, name } of yamlFilesIn(dir, 'benchmarks', 'benchmark', diagnostics, options)) {
@@ -152,7 +155,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		if (b.yf) diagnostics.push(...checkPaperId(id, b.yf, 'benchmark'));
 		if (b.data && b.yf) benchmarks.push({ id, yf: b.yf, data: b.data });
 	}
-	if (tax.data && ven.data) diagnostics.push(...checkBenchmarks(benchmarks, papers, buildTree(tax.data), indexVenues(ven.data)));
+	if (tree && ven.data) diagnostics.push(...checkBenchmarks(benchmarks, papers, tree, indexVenues(ven.data)));
 
 	// The queue: optional, never part of the site.
 	const candidates: CheckedCandidate[] = [];
@@ -162,7 +165,7 @@ export function loadCatalogue(dir: string, options: LoadOptions = {}): LoadResul
 		if (c.data && c.yf) candidates.push({ id, yf: c.yf, data: c.data });
 	}
 	const rej = parse('rejections.yaml', RejectionsSchema, false, REJECTION_KEYS);
-	if (tax.data) diagnostics.push(...checkQueue(candidates, rej.data && rej.yf ? { yf: rej.yf, data: rej.data } : null, papers, buildTree(tax.data)));
+	if (tree) diagnostics.push(...checkQueue(candidates, rej.data && rej.yf ? { yf: rej.yf, data: rej.data } : null, papers, tree));
 
 	if (tax.data && ven.data) diagnostics.push(...checkPapers(papers, tax.data, ven.data));
 	if (tax.data && tax.yf) diagnostics.push(...checkFormerUrls(tax.yf, tax.data, papers));

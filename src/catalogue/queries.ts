@@ -3,10 +3,10 @@
  * id and by category, counts at every node, venues, years, related papers. No Astro imports, so
  * unit tests reach it directly; every lookup is a Map read, so 10,000 papers stay cheap.
  */
-import { githubRepo, paperArxivId } from './links.ts';
+import { arxivMonth, githubRepo, paperArxivId } from './links.ts';
 import type { Catalogue } from './load.ts';
 import type { Paper, Stars, Venue } from './schema.ts';
-import { BENCHMARKS_LEAF, benchmarkArxivId, type Benchmark } from './benchmark.ts';
+import { BENCHMARKS_LEAF, compareBenchmarks, type Benchmark } from './benchmark.ts';
 import { venueSlug } from './checks.ts';
 import { formerUrls, paperPath, type FormerUrl } from './former.ts';
 import { buildTree, type Tree, type TreeNode } from './tree.ts';
@@ -191,11 +191,11 @@ function benchmarkIndex(list: readonly Benchmark[], paperById: Map<string, Paper
 			...bm,
 			url: withBase(base, `benchmarks/${bm.id}/`),
 			venueInfo: bm.venue ? (venues.get(bm.venue) ?? { name: bm.venue, kind: 'other' as const }) : null,
-			arxivId: benchmarkArxivId(bm),
+			arxivId: paperArxivId(bm),
 			studyPaper: (bm.study && paperById.get(bm.study)) || null,
 			usedBy: [],
 		}))
-		.sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base' }) || x.id.localeCompare(y.id));
+		.sort(compareBenchmarks);
 	const benchmarkById = new Map(benchmarks.map((bm) => [bm.id, bm]));
 	const benchmarksByPaper = new Map<string, Array<{ benchmark: BenchmarkView; source: string }>>();
 	// Papers are newest first already, so each benchmark's users are too.
@@ -302,10 +302,8 @@ export function atlasFigures(atlas: Atlas): { papers: number; categories: number
  * when the atlas found it, not when it appeared (ArkVale, NeurIPS 2024, added in 2026).
  */
 export function newestKey(paper: Pick<Paper, 'date' | 'added' | 'year' | 'paper' | 'arxiv'>): string {
-	const id = paperArxivId(paper);
-	const month = id && /^(\d{2})(\d{2})\./.exec(id);
 	const addedThatYear = paper.added?.startsWith(`${paper.year}-`) ? paper.added : undefined;
-	return paper.date ?? (month ? `20${month[1]}-${month[2]}` : undefined) ?? addedThatYear ?? String(paper.year);
+	return paper.date ?? arxivMonth(paperArxivId(paper)) ?? addedThatYear ?? String(paper.year);
 }
 
 /**

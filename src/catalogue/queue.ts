@@ -8,14 +8,9 @@
 import { z } from 'zod';
 import { didYouMean, type Diagnostic } from './diagnostics.ts';
 import { describeSighting, IdentityIndex, type Identity } from './identity.ts';
-import { ARXIV_ID_PATTERN, DateSchema, DOI_PATTERN, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
+import { ArxivIdSchema, DateSchema, DoiSchema, SlugSchema, TextSchema, UrlSchema, type PaperData } from './schema.ts';
 import type { Tree } from './tree.ts';
 import type { YamlFile } from './yaml-file.ts';
-
-/** An arXiv id field: 2404.14469, no prefix, no version. */
-const ArxivIdSchema = z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)');
-/** A DOI field without its resolver. */
-const DoiSchema = z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"');
 
 /** Where a candidate was found: a paper list, an arXiv search, the survey's citers, an issue. */
 export const SightingSchema = z.strictObject({
@@ -167,8 +162,7 @@ export function checkQueue(candidates: readonly CheckedCandidate[], rejections: 
 	const rejected = new IdentityIndex<Known>();
 	if (rejections) {
 		rejections.data.forEach((r, i) => {
-			const field = ['paper'] as PropertyKey[];
-			const here = [i, ...field];
+			const here = [i, 'paper'];
 			const inCatalogue = catalogue.find(r);
 			if (inCatalogue) {
 				out.push(rejections.yf.diagnostic(here, `names ${inCatalogue.record.what} ${inCatalogue.record.at} (${describeSighting(inCatalogue)}); a paper of the catalogue cannot be rejected: remove this entry, or delete the paper file if it should go`));
@@ -184,9 +178,8 @@ export function checkQueue(candidates: readonly CheckedCandidate[], rejections: 
 	}
 	const queued = new IdentityIndex<Known>();
 	for (const c of candidates) {
-		const where = (field: string) => (c.data[field as keyof CandidateData] === undefined ? [] : [field]);
-		const at = [...where('paper'), ...(where('paper').length ? [] : where('arxiv'))];
-		const path = at.length ? at : ['title'];
+		// The field that names the paper: its link, else its arXiv id, else its title.
+		const path = [c.data.paper !== undefined ? 'paper' : c.data.arxiv !== undefined ? 'arxiv' : 'title'];
 		const taken = paperFiles.get(c.id);
 		if (taken) out.push(c.yf.diagnostic([], `id "${c.id}" is taken by ${taken}; rename this file so that accepting it cannot overwrite that paper`));
 		const inCatalogue = catalogue.find(c.data);

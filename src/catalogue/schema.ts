@@ -136,6 +136,11 @@ export const ARXIV_ID_PATTERN = /^\d{4}\.\d{4,5}$/;
 /** A DOI without its resolver, such as 10.1145/3600006.3613165. */
 export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
 
+/** An arXiv id field: 2404.14469, no prefix, no version (papers, benchmarks, candidates and rejections alike). */
+export const ArxivIdSchema = z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)');
+/** A DOI field without its resolver. */
+export const DoiSchema = z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"');
+
 /** A benchmark a paper reports results on, as the paper itself (or its abstract) says. */
 export const PaperBenchmarkSchema = z.strictObject({
 	/** The benchmark's id: its file name in data/benchmarks/ without `.yaml`. */
@@ -163,11 +168,11 @@ export const PaperSchema = z.strictObject({
 	/** Link to the paper (arXiv abstract, proceedings page or PDF). */
 	paper: UrlSchema.optional().describe('Link to the paper (arXiv abstract, proceedings page or PDF).'),
 	/** The paper's arXiv id (2404.14469) when `paper` links elsewhere; cited as `eprint`. */
-	arxiv: z.string().trim().regex(ARXIV_ID_PATTERN, 'must be an arXiv id such as 2404.14469 (no "arXiv:" and no version)').optional().describe('The paper\'s arXiv id (2404.14469) when `paper` links elsewhere; cited as `eprint`.'),
+	arxiv: ArxivIdSchema.optional().describe('The paper\'s arXiv id (2404.14469) when `paper` links elsewhere; cited as `eprint`.'),
 	/** Link to the published version: proceedings, OpenReview, ACL Anthology or DOI page. */
 	published: UrlSchema.optional().describe('Link to the published version: proceedings, OpenReview, ACL Anthology or DOI page.'),
 	/** The DOI of the published version, such as 10.1145/3600006.3613165 (no https://doi.org/). */
-	doi: z.string().trim().regex(DOI_PATTERN, 'must be a DOI such as 10.1145/3600006.3613165, without "https://doi.org/"').optional().describe('The DOI of the published version, such as 10.1145/3600006.3613165 (no https://doi.org/).'),
+	doi: DoiSchema.optional().describe('The DOI of the published version, such as 10.1145/3600006.3613165 (no https://doi.org/).'),
 	/** Link to the code, such as https://github.com/owner/name. */
 	code: UrlSchema.optional().describe('Link to the code, such as https://github.com/owner/name.'),
 	/** `false` when the code is not by the authors (a reimplementation). */

@@ -69,17 +69,26 @@ export function parseS2Batch(json: unknown, asked: number): Array<S2Record | nul
 		const d = p.data;
 		const names = [d.publicationVenue?.name, ...(d.publicationVenue?.alternate_names ?? []), d.venue].filter((n): n is string => Boolean(n && n.trim()));
 		const ids = d.externalIds ?? {};
-		const doi = typeof ids.DOI === 'string' && !/^10\.48550\//i.test(ids.DOI) ? ids.DOI : null;
 		return {
 			title: d.title ?? null,
 			venueNames: [...new Set(names.map((n) => n.trim()))],
 			year: d.year ?? null,
-			doi,
+			doi: publishedDoi(ids),
 			arxiv: typeof ids.ArXiv === 'string' ? ids.ArXiv : null,
-			authors: (d.authors ?? []).map((a) => a.name?.trim() ?? '').filter(Boolean),
+			authors: authorNames(d.authors),
 			citations: d.citationCount ?? null,
 		};
 	});
+}
+
+/** The DOI of the published version among a paper's external ids: arXiv's own 10.48550 DOIs name the preprint, not a venue. */
+function publishedDoi(ids: Readonly<Record<string, unknown>>): string | null {
+	return typeof ids.DOI === 'string' && !/^10\.48550\//i.test(ids.DOI) ? ids.DOI : null;
+}
+
+/** The authors' names, trimmed, unnamed ones left out. */
+function authorNames(authors: ReadonlyArray<{ name?: string | null | undefined }> | null | undefined): string[] {
+	return (authors ?? []).map((a) => a.name?.trim() ?? '').filter(Boolean);
 }
 
 /** A run over many ids ("ARXIV:…", "DOI:…"), records by the id asked. */
@@ -181,7 +190,6 @@ export function parseCitationsPage(json: unknown): { citers: S2Citer[]; untitled
 			continue;
 		}
 		const ids = d.externalIds ?? {};
-		const doi = typeof ids.DOI === 'string' && !/^10\.48550\//i.test(ids.DOI) ? ids.DOI : null;
 		const date = d.publicationDate && /^\d{4}-\d{2}-\d{2}$/.test(d.publicationDate) ? d.publicationDate : null;
 		citers.push({
 			paperId: d.paperId ?? null,
@@ -191,8 +199,8 @@ export function parseCitationsPage(json: unknown): { citers: S2Citer[]; untitled
 			year: d.year ?? null,
 			date,
 			arxiv: typeof ids.ArXiv === 'string' ? ids.ArXiv.replace(/v\d+$/, '') : null,
-			doi,
-			authors: (d.authors ?? []).map((a) => a.name?.trim() ?? '').filter(Boolean),
+			doi: publishedDoi(ids),
+			authors: authorNames(d.authors),
 		});
 	}
 	return { citers, untitled, next: page.next ?? null };
